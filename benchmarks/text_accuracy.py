@@ -766,7 +766,7 @@ def main(argv=None) -> int:
             if args.dump and (page["half"] == "tune" if args.tune_only else args.half in (page["half"], "all")):
                 args.dump.mkdir(parents=True, exist_ok=True)
                 suffix = ".md" if markdown else ".txt"
-                (args.dump / f"{page['corpus']}-{page['id']}-{converter}{suffix}").write_text(text, encoding="utf-8")
+                (args.dump / f"{page['corpus']}-{page['id'].replace('/', '-')}-{converter}{suffix}").write_text(text, encoding="utf-8")
             result = score_document(page, text, markdown)
             for name, value in result["counts"].items():
                 totals[group_of(page)][name] += value

@@ -431,7 +431,8 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     unknown = names_not_in_archive(db, outlet, author) if not results else []
     # A name that finds many (--author k) narrows the search less than the reader thinks.
     unknown += names_matching_many(db, outlet, author)
-    unknown += copies_at_outlet(db, query, outlet, [row["id"] for row in results])
+    unknown += copies_at_outlet(db, query, outlet, [row["id"] for row in results], author=author, since=since,
+                                until=until, all_versions=all_versions)
     if _BOOLEAN_WORD.search(_QUOTED.sub(" ", query.translate(QUOTE_MARKS))):
         # "ferry NOT storm" found the stories with "not" and "storm" in them, the opposite of what
         # was meant, without a word: say how the words are read, and how to leave one out.

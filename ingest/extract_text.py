@@ -1035,20 +1035,40 @@ def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
 
 
 def _signed_and_dated_at_the_end(lines: list[Line], body_at: int | None) -> list[str]:
-    """"Ann Lee | 29.07.2006 um 14:26" as the text's last line, below the story and its
-    categories: a blog's post footer, its writer and when the post went up. Not where another
-    line below the story's start has that shape too (a comment list, each comment's author and
-    its time), nor under a heading (another section's), nor a name the story speaks of."""
+    """"Ann Lee | 30.07.2006 um 10:00" as the text's last line, below the story and its
+    categories: a blog's post footer, its writer and when the post went up, to the minute. The
+    time is the footer's second signal: a name and a day alone end many texts that no one signs
+    there, a related story's headline and its day ("Dock Strike Ends | 30.07.2006"), a quotation's
+    speaker and year ("Martin Hale, June 4, 1940"). Not where another line below the story's
+    start has that shape too (a comment list, each comment's author and its time), nor under a
+    heading (another section's), nor in a table's row or a block quote (someone else's words),
+    nor a name the story speaks of."""
     last = len(lines) - 1
     if body_at is None or last < body_at + 2:
         return []
-    names = rules.name_with_date(lines[last])
-    if not names or lines[last - 1].heading or rules.is_comments_heading(lines[last - 1]):
+    line, above = lines[last], lines[last - 1]
+    names = rules.name_with_date(line)
+    if not names or not rules.shows_clock_time(line.text) or _in_block_quote(line) or _table_row(line, above):
+        return []
+    if above.heading or rules.is_comments_heading(above):
         return []
     if any(rules.name_with_date(lines[j]) for j in range(body_at, last)):
         return []
     surnames = {rules.fold(name.split()[-1]) for name in names}
     return [] if any(surname in lines[j].key.split() for j in range(last) for surname in surnames) else names
+
+
+def _in_block_quote(line: Line) -> bool:
+    """The line stood in a Markdown block quote ("> — Tom Park"): markdown_to_text took its
+    mark off, the raw line keeps it."""
+    return line.raw.lstrip().startswith(">")
+
+
+def _table_row(line: Line, above: Line) -> bool:
+    """A row of a Markdown table: opening with its bar, or right under a row of as many bars
+    ("Ship | Arrived" / "---|---" / "Tom Park | 30.07.2006": the rule row between them is no line)."""
+    bars = line.raw.count("|")
+    return bars > 0 and (line.raw.lstrip().startswith("|") or line.wrapped and above.raw.count("|") == bars)
 
 
 def _signed_from_place_at_the_end(lines: list[Line], body_at: int | None) -> list[str]:
@@ -1118,13 +1138,10 @@ def _closes_a_quotation(lines: list[Line], i: int) -> bool:
     """Line i closes a short quotation set apart in a block quote ("> “We will not go back.”" /
     "> — Tom Park": a pull quote, an epigraph): its name is the speaker's, not the writer's. (A
     story quoted whole, its sign-off with it, is signed: the quotation runs further up.)"""
-    def quoted(line: Line) -> bool:
-        return line.raw.lstrip().startswith(">")
-
-    if not quoted(lines[i]):
+    if not _in_block_quote(lines[i]):
         return False
     start = i
-    while start and quoted(lines[start - 1]):
+    while start and _in_block_quote(lines[start - 1]):
         start -= 1
     return start > 0 and 1 <= i - start <= QUOTATION_LINES
 
@@ -1215,7 +1232,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     organisation = None
     source = "byline"
 
-    # (A name that is the headline's words is a copy of the headline, "Ein Albtraum" in a
+    # (A name that is the headline's words is a copy of the headline, "Harbour Blues" in a
     # teaser or a share card: no writer, however much it looks like a name.)
     headline = lines[title_at].key if title_at is not None else None
 

@@ -97,7 +97,8 @@ _URL_WORDED_DATE = re.compile(r"/((?:19|20)\d\d)/(jan|feb|mar|apr|may|jun|jul|au
 _URL_MONTHS = {name: number for number, name in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)} | {"sept": 9}
 _COPYRIGHT = re.compile(r"copyright|\(c\)|©|\b(?:19|20)\d\d\b|all rights reserved\.?|[-–,.]", re.I)
-_PROFILE_URL = re.compile(r"^(?:https?://|www\.|/)", re.I)
+# (A slash and a space open no path: "/ Ann Lee / 10:08 am" is a byline set off by slashes.)
+_PROFILE_URL = re.compile(r"^(?:https?://|www\.|/(?!\s))", re.I)
 
 
 @dataclass
@@ -271,6 +272,22 @@ class Signals:
         return _tagline_authors(self.tree) if self.tree is not None else []
 
     @cached_property
+    def opening_credit(self) -> list[str]:
+        """The names on a credit line the story opens with, under the headline and before its
+        text ("<p><em>Written by: <a>A</a></em></p>"): a contributed piece that a site's account
+        posted, its byline the account's."""
+        headline = _headline_element(self.tree) if self.tree is not None else None
+        if headline is None:
+            return []
+        texts = {e: text for e in self.tree.iter("p", "div")
+                 if len(text := " ".join(e.text_content().split())) <= _SHORT_LINE and _is_opening_credit(e, text)}
+        for element in _before_the_story(self.tree, headline, list(texts))[:1]:
+            if _IN_COMMENTS(element) or _in_other_stories(element, headline):
+                return []
+            return [_OPENING_CREDIT.sub("", texts[element], count=1)]
+        return []
+
+    @cached_property
     def reporting_credits(self) -> list[str]:
         """The names a wire story credits on its closing line ("(Reporting by A in Lisbon and B;
         Additional reporting by C; Editing by D)"): the reporters and the writer, not the
@@ -394,6 +411,12 @@ class Signals:
         property (schema.org's or Dublin Core's terms), and the microformat class "published"
         (hAtom: WordPress themes write <time class="entry-date published"> beside <time
         class="updated">, and older ones <abbr class="published" title="2024-03-05T10:00">)."""
+        values = (_marked_value(e) for e in self.time_published_elements)
+        return [value for value in values if value]
+
+    @cached_property
+    def time_published_elements(self) -> list:
+        """The elements time_published reads, in its order."""
         if self.tree is None:
             return []
         # (Not a reader's comment's, which schema.org marks up with the same property. Teasers
@@ -401,9 +424,7 @@ class Signals:
         elements = [e for e in _TIME_PUBLISHED_XPATH(self.tree) if not _IN_COMMENTS(e)]
         # (An item's creation date, which schema.org has apart, only after its publication's.)
         elements.sort(key=lambda e: e.get("itemprop") == "dateCreated")
-        values = (e.get("datetime") or e.get("content") or (e.get("title") if e.tag == "abbr" else None)
-                  or _text(e) for e in elements)
-        return [value for value in values if value]
+        return elements
 
     @cached_property
     def modified_properties(self) -> list[str]:
@@ -587,10 +608,11 @@ def read_signals(tree: HtmlElement) -> Signals:
     _read_json_ld(tree, signals)
     title = tree.find(".//title")
     signals.title_tag = _text(title) if title is not None else None
-    title_ends = {_key(p) for p in _title_tag_parts(signals.title_tag)[1:][-1:]} if signals.title_tag else set()
+    title_parts = _title_tag_parts(signals.title_tag) if signals.title_tag else []
+    title_ends = {_key(p) for p in title_parts[1:][-1:]}
     for heading in tree.iter("h1"):
         text = _heading_text(heading)
-        if text and title_ends and (headline := _without_site_link(heading, text, title_ends)) != text:
+        if text and title_ends and (headline := _without_site_link(heading, text, title_ends, title_parts)) != text:
             signals.logos.append(text[len(headline):].strip())
             text = headline
         if text:
@@ -746,18 +768,33 @@ def _heading_text(heading) -> str | None:
     return text
 
 
-def _without_site_link(heading, text: str, title_ends: set[str]) -> str:
+def _without_site_link(heading, text: str, title_ends: set[str], title_parts: list[str]) -> str:
     """An <h1>'s text less a link that closes it whose label is the <title>'s last part: the
     site's name set beside the headline in the same heading ("<h1><span>Headline</span><a
     href="/edition.html">Site</a></h1>" under "Headline » Section » Site"), its text run onto
-    the headline's. (read_signals keeps the name with the logos.)"""
+    the headline's. (read_signals keeps the name with the logos.)
+
+    Only where the link is the site's by its own marks (to the front page, or marked as the
+    logo), or the <title> confirms it: it parts a section off before its site part
+    ("Headline » Section » Site"), or it is the rest of the <h1> and the link's label and
+    nothing more ("Headline - Site"). A <title> of two parts may end with the headline's own
+    subject: an <h1> "In conversation with <a>Ann Lee</a>" over "In conversation - Ann Lee"
+    links a person. Nor where the rest would end in a colon or a dash, a label waiting for the
+    words the link gives ("Obituary: <a>Ann Lee</a>")."""
     last = heading[-1] if len(heading) else None
     if last is None or last.tag != "a" or (last.tail or "").strip():
         return text
     label = _text(last)
     if not label or _key(label) not in title_ends or not text.endswith(label):
         return text
-    return text[:-len(label)].rstrip() or text
+    rest = text[:-len(label)].rstrip()
+    if not rest or rest[-1] in ":-–—":
+        return text
+    if not (len(title_parts) > 2 or (len(title_parts) == 2 and _key(title_parts[0]) == _key(rest))
+            or _links_front_page(last, None, any_host=True)
+            or _LOGO_MARK.search(f"{last.get('class', '')} {last.get('id', '')}")):
+        return text
+    return rest
 
 
 def _read_parsely_page(signals: Signals) -> None:
@@ -1097,8 +1134,10 @@ _BYLINE_TESTS = (
     'contains(@class, "_author__") or contains(@class, "_authors__")]',
     # The same in the other languages of the news we see most: German, Spanish, Portuguese and
     # Czech "autor", French "auteur" (as a class token or a prefixed or suffixed part of one;
-    # "autoresize" and "autorefresh" are no bylines).
+    # "autoresize" and "autorefresh" are no bylines); and Spanish, Catalan and Italian "firma",
+    # the signature, as a class token of its own.
     '[contains(concat(" ", normalize-space(@class), " "), " autor ") or '
+    'contains(concat(" ", normalize-space(@class), " "), " firma ") or '
     'contains(concat(" ", normalize-space(@class), " "), " auteur ") or '
     'contains(@class, "-autor") or contains(@class, "_autor") or contains(@class, "autor-") or '
     'contains(@class, "autor_") or contains(@class, "-auteur") or contains(@class, "_auteur") or '
@@ -1111,6 +1150,9 @@ _BYLINE_TESTS = (
     # (and in capitals, the name a link after it: "BY <a>ANN LEE</a>")
     'normalize-space(text()) = "BY" or '
     'starts-with(normalize-space(text()), "By\u00a0") or '
+    # (after a child it opens with, the line's first words in the child's tail: "<cite><a
+    # href=/writers/a><img></a> By A<br>Outlet</cite>", a portrait before the byline)
+    '(not(normalize-space(text())) and starts-with(normalize-space(text()[normalize-space()][1]), "By ")) or '
     # after a typographic mark that sets the line off: "// By A", "— By A", "| By A", and the
     # middle dot or bullet that parts a meta line's fields ("<time>...</time> · By A"; the name
     # may be a link after it: "| By <a>A</a>", whose text() ends in "By")
@@ -1292,7 +1334,7 @@ _TEASER_BYLINE = etree.XPath("boolean(self::*[" + " or ".join(
 # each need one of these attributes holding one of these pieces (case as the tests spell it).
 _ATTRIBUTE_TESTS = 6
 _ATTRIBUTE_PIECES = {
-    "class": re.compile("yline|y-line|y_line|yLine|byl|uthor|ontributor|writer|autor|auteur|reporter|journalist"),
+    "class": re.compile("yline|y-line|y_line|yLine|byl|uthor|ontributor|writer|autor|auteur|firma|reporter|journalist"),
     "id": re.compile("yline"), "itemprop": re.compile("author|creator"),
     "data-testid": re.compile("byline|author"), "data-component": re.compile("[Bb]yline"),
     "aria-label": re.compile("byline", re.I),
@@ -1457,7 +1499,9 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     others = []  # bylines passed over as other stories' (teasers, related boxes)
 
     def elsewhere(element) -> bool:
-        if _of_another_story(element, headline):
+        # (A commenter's name field counts as another's byline: trafilatura's author search
+        # reads it as the writer's, so it is not asked on such a page.)
+        if _COMMENTER_CLASS.search(element.get("class") or "") or _of_another_story(element, headline):
             others.append(element)
             return True
         return False
@@ -1516,7 +1560,8 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             # (Measured as shown: a template's indentation inside the line is no text, and a
             # one-line byline indented deep in the markup can hold more white space than words.)
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
-                          and _shown_length(e.text_content()) <= 300 and not _IN_COMMENTS(e)
+                          and _shown_length(e.text_content()) <= 300
+                          and not (_IN_COMMENTS(e) and not _in_comment_count_box(tree, headline, e))
                           and not _is_credit_line(e) and not (not kind and _IN_CAPTION(e))
                           and not _is_follow_box(e) and not (not kind and _is_consent_notice(e))
                           and not (not kind and _is_closing_credit(tree, headline, e))
@@ -1599,6 +1644,26 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     teasers = any(e is not headline and next(e.iterancestors("li"), None) is not None and _TEASER_BYLINE(e)
                   for elements in may_pass.values() for e in elements)
     return [], [], [], bool(others) or teasers
+
+
+def _in_comment_count_box(tree: HtmlElement, headline, element) -> bool:
+    """The element is in a box of the meta line under the headline, before the story's text,
+    whose class names the comments' count or stamp ("comments_datetime", "comment-count",
+    "comments-bar"): the count of comments beside the byline and the date, not the comments
+    (every box around it whose class or id begins "comment" is such a box)."""
+    for box in element.iterancestors():
+        if box.tag in ("body", "html"):
+            break
+        if (box.get("id") or "").casefold().startswith("comment"):
+            return False
+        tokens = [t for t in (box.get("class") or "").split() if t.casefold().startswith("comment")]
+        if any(not _COMMENT_COUNT_CLASS.fullmatch(t) for t in tokens):
+            return False
+    return headline is not None and bool(_before_the_story(tree, headline, [element]))
+
+
+_COMMENT_COUNT_CLASS = re.compile(r"comments?[-_]?(?:count|counter|number|num|bar|datetime|date|time|meta|info|link)s?",
+                                  re.I)
 
 
 def _is_closing_credit(tree: HtmlElement, headline, element) -> bool:
@@ -2465,6 +2530,25 @@ def _lines_under_headline(tree: HtmlElement, headline):
                 len(" ".join(child.text_content().split())) == len(text) for child in element):
             continue  # (a line is read at the innermost element that holds all of it)
         yield element, text
+# The label of a credit line that opens a story's text: "Written by:", "Words by", "By:".
+_QUOTING = ("blockquote", "q", "figure", "figcaption")
+
+
+def _is_opening_credit(element, text: str) -> bool:
+    """The line is a credit's label and names, nothing more, and it is a label by its colon
+    ("Written by: A") or by a link on the name ("Words by <a>A</a>"): not a sentence of the
+    story that says who wrote a song ("Written by Paul and John"), nor one in a quote or a
+    caption, which speak of someone else's work."""
+    label = _OPENING_CREDIT.match(text)
+    if not label or not _NAMES_ONLY.fullmatch(text[label.end():]):
+        return False
+    if any(True for _ in element.iterancestors(*_QUOTING)) or any(True for _ in element.iter(*_QUOTING)):
+        return False
+    rest = _key(text[label.end():])
+    return ":" in label[0] or any((name := _key(a.text_content())) and name in rest for a in element.iter("a"))
+
+
+_OPENING_CREDIT = re.compile(r"(?:(?:written|words|story|text|article)\s+by|by\s*:)\s*:?\s*(?=\S)", re.I)
 _INLINE_TAGS = {"span", "strong", "em", "b", "i", "small", "font"}
 _SHORT_LINE = 100  # characters of text in a writer's line at most
 _BY_BEFORE = re.compile(r"^[\W_]*(?:(?:by|par|por|von|door|av)\b[\W_]*)?$", re.I)
@@ -2849,7 +2933,7 @@ def _in_other_stories(element, headline, story=None) -> bool:
             # is short: a teaser (a heading, a byline, a line of text); a long box with linked
             # subheadings is the article itself.
             card_seen = True
-            if _links_another_story(box, element):
+            if _links_another_story(box, element, headline):
                 return True
         if not card_seen and _is_card_without_heading(box, element):
             return True
@@ -2958,7 +3042,7 @@ def _shown_text_length(element) -> int:
     return sum(len(text.strip()) for text in _SHOWN_TEXT(element))
 
 
-def _links_another_story(box, element) -> bool:
+def _links_another_story(box, element, headline=None) -> bool:
     """The box holds a heading that links to another page, other than the element's own
     (an author box sets the writer's name in a heading linked to the author's page)."""
     for heading in _CARD_HEADINGS(box):
@@ -2966,7 +3050,14 @@ def _links_another_story(box, element) -> bool:
                 d is element for d in heading.iterdescendants()):
             continue
         links = list(heading.iter("a")) + list(heading.iterancestors("a"))
+        # (Nor a heading of the story's tags, "<h4>Topics: <a rel=tag href=/tag/x/>X</a></h4>"
+        # beside its byline: a tag's link lists stories, it is no other story's. A link to a
+        # topic's page without rel="tag" counts so only before the story's text: after it, a
+        # related card is headed by its topic's link, "<h4><a href=/topics/x/>More on x</a>".)
+        def before_story(heading=heading) -> bool:
+            return headline is not None and bool(_before_the_story(box.getroottree().getroot(), headline, [heading]))
         if any((target := _split_href(a)) is not None and a.get("href") and not _AUTHOR_PAGE.search(target.path)
+               and not _is_tag_link(a, target, by_path=False) and not (_is_tag_link(a, target) and before_story())
                for a in links):
             return True
     # A card whose heading is no link, its picture is: "<div><a href=/2025/05/tides><img></a>
@@ -2983,6 +3074,14 @@ def _links_another_story(box, element) -> bool:
     return False
 
 
+def _is_tag_link(link, target, by_path: bool = True) -> bool:
+    """A link to one of the site's tag or category listings: marked rel="tag" (the
+    microformat a blog theme writes on the post's tags), or, with `by_path`, whose path is
+    /tag/x or /category/x."""
+    return "tag" in (link.get("rel") or "").split() or (by_path and bool(_TAXONOMY_PATH.search(target.path)))
+
+
+_TAXONOMY_PATH = re.compile(r"/(?:tags?|category|categories|topics?)/[^/]+/?$", re.I)
 _PICTURE_LINKS = etree.XPath(".//a[@href][.//img or .//picture]")
 # An address of the story's own pictures, where its lead picture links, caption or not
 # ("/gallery/ferry-photos", "/photos/123", "/media/..."): not another story's page.
@@ -3489,6 +3588,12 @@ _TEASER_ITEM = etree.XPath(f"boolean({_TEASER_ANCESTOR})")
 # "commentlist"). Not the page's <body>, whose classes are often feature flags
 # ("f_comment_nofollow_on", "comments-open"), nor a box that holds an <h1>: that is the
 # article's own (a comment box has no headline), whatever a class word of it says.
+# A comment's own name field, marked so on the element itself where no box around it says
+# "comment" ("sf_comment_author", "comment-author-name", "commentAuthor"): a reader's name,
+# which the byline tests that read "author" in a class would take for the writer's.
+# ("comment-by" only as a word of its own: "comment-byline" is an opinion section's byline,
+# the writer's.)
+_COMMENTER_CLASS = re.compile(r"comment[-_]?(?:author|name|user|by(?![a-z]))", re.I)
 _IN_COMMENTS = etree.XPath(
     'boolean(ancestor::*[not(self::body or self::html) and ('
     'starts-with(@id, "comment") or starts-with(@id, "Comment") or '
@@ -3899,6 +4004,17 @@ def _names(value, want_people: bool, nodes: dict[str, dict] | None = None) -> li
     return []
 
 
+def _creator_names(item: dict, nodes: dict[str, dict]) -> list[str]:
+    """The people an article object names as its creator; none where its author is stated as
+    organisations alone: then a creator given as a bare string ("creator": ["THE LEDGER"]) is
+    the same house under another of its names (its print edition's), no typed Person."""
+    creator = item.get("creator")
+    author = item.get("author")
+    if author and not _names(author, True, nodes) and _names(author, False, nodes):
+        creator = [c for c in (creator if isinstance(creator, list) else [creator]) if not isinstance(c, str)]
+    return _names(creator, True, nodes)
+
+
 def _person_publishers(signals: Signals) -> set[str]:
     """The outlet keys of the article's publishers that its JSON-LD types as a person ("Person",
     or Yoast's ["Person", "Organization"] for a site that represents one). An untyped publisher
@@ -4265,16 +4381,27 @@ def _site_name_less_tagline(name: str, title_tag: str | None) -> str | None:
     """A site's name that its og:site_name runs on with a line about the site: after a bar, a
     line written as a phrase, not as a name ("Harbor Ledger | the valley's own paper"), or,
     after the name the <title> ends with, words that begin in lower case ("Pine Notes hosted
-    by Valley Media" beside "Headline - Pine Notes"). None where the name is written so."""
+    by Valley Media" beside "Headline - Pine Notes"). None where the name is written so.
+    (After the <title>'s name, only a line that opens with a word joining it to the name,
+    "hosted by", "a paper of", or of _TAGLINE_WORDS words or more: a lower-case word alone is
+    the name's own, "Harbor online" beside "Headline - Harbor".)"""
     name = " ".join(name.split())
     parts = re.split(r"\s+[|｜]\s+", name)
     if len(parts) == 2 and _written_as_name(parts[0]) and _written_as_phrase(parts[1]):
         return parts[0]
     title_parts = _title_tag_parts(title_tag) if title_tag else []
     for end in dict.fromkeys(title_parts[:1] + title_parts[-1:] if len(title_parts) > 1 else []):
-        if end and name.startswith(end + " ") and _written_as_phrase(name[len(end):]):
+        rest = name[len(end):]
+        if end and name.startswith(end + " ") and _written_as_phrase(rest) and (
+                _TAGLINE_OPENER.match(rest) or len(rest.split()) >= _TAGLINE_WORDS):
             return end
     return None
+
+
+_TAGLINE_WORDS = 3
+# Words that join a line about the site to its name: "hosted by ...", "a paper of ...".
+_TAGLINE_OPENER = re.compile(r"\s*(?:(?:hosted|powered|run|published|owned|operated|presented|brought\s+to\s+you)\s+by"
+                             r"|(?:an?|the|part)(?:\s+[\w'’-]+){0,3}\s+of)\s", re.I)
 
 
 def _written_as_name(text: str) -> bool:
@@ -4933,7 +5060,8 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     choice = _best_title(candidates, site_keys) or _best_title(candidates, set()) or Choice(None, None)
     if (single and headings and _key(choice.value or "") != _key(headings[0])
             and (_key(headings[0]) in title_forms or (isinstance(headline, str) and _key(_unescaped(headline)) == _key(headings[0]))
-                 or _title_words_the_heading_otherwise(signals.title_tag, headings[0], site_keys))):
+                 or (_title_words_the_heading_otherwise(signals.title_tag, headings[0], site_keys)
+                     and not _section_heading_over_stated_rest(signals, headings[0])))):
         # The headline a reader sees, stated again by the browser's tab (the <title>) or by the
         # article's own structured item (its JSON-LD headline), is the headline, whatever the
         # other tags say: a line written for sharing or for search engines (the social card, a
@@ -4976,18 +5104,26 @@ def _title_words_the_heading_otherwise(title: str | None, heading: str, site_key
     runs = {run for run in runs if sum(w not in _FUNCTION_WORDS for w in run) >= 2}
     return any(tuple(other[i:i + _SHARED_RUN]) in runs for form in strong | weak
                for other in [re.findall(r"\w+", form)] for i in range(len(other) - _SHARED_RUN + 1))
-    strong, weak = _title_variants(" ".join(title.split()), site_keys)
+
+
+def _section_heading_over_stated_rest(signals: Signals, heading: str) -> bool:
+    """The lone <h1> is a <title> part or the <title>'s words before its colon, and a longer
+    <h2> or the social card's title states words of the <title>'s rest ("Climate change news:
+    glaciers melt faster | Site" over <h1>"Climate change news" and <h2>"Glaciers melt
+    faster"): the <h1> is the section's name or a kicker set as a heading, and the line that
+    states the rest is the headline. (The run of words the <h1> shares with the <title> is that
+    name, not the story's headline worded for search.)"""
+    title = _key(" ".join((signals.title_tag or "").split()))
     key = _key(heading)
-    if key in weak:
+    pieces = {_key(p) for p in _title_tag_parts(signals.title_tag or "")}
+    if colon := _SITE_COLON.match(title):
+        pieces.add(_key(colon[1]))
+    if not key or key not in pieces:
         return False
-    words = re.findall(r"\w+", key)
-    runs = {tuple(words[i:i + _SHARED_RUN]) for i in range(len(words) - _SHARED_RUN + 1)}
-    runs = {run for run in runs if sum(w not in _FUNCTION_WORDS for w in run) >= 2}
-    for form in strong | weak:
-        other = re.findall(r"\w+", form)
-        if any(tuple(other[i:i + _SHARED_RUN]) in runs for i in range(len(other) - _SHARED_RUN + 1)):
-            return True
-    return False
+    rest = title.replace(key, " ", 1)
+    statements = [*signals.subheadings, *(v for name in ("og:title", "twitter:title")
+                                          for v in signals.meta.get(name, [])[:1])]
+    return any(len(_key(s)) > len(key) and _key(s) in rest for s in statements)
 
 
 def _title_before_its_last_part(title: str, heading: str) -> bool:
@@ -5366,7 +5502,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     # stories too, and their authors are not this article's.
     json_ld_people = next((names for item in signals.own_json_ld if (names := (
         _names(item.get("author"), True, signals.json_ld_nodes)
-        + _names(item.get("creator"), True, signals.json_ld_nodes)))), [])
+        + _creator_names(item, signals.json_ld_nodes)))), [])
     if not json_ld_people:
         # A page typed only as a WebPage: its author is the page's.
         json_ld_people = next((names for item in _web_pages(signals)
@@ -5399,6 +5535,9 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     # A card's "Written by" label is the account that posted the page (often an editor): it
     # comes after the visible byline.
     for source, raw in (("json-ld", json_ld_people), *meta_people, ("byline", None),
+                        # (A byline that names no person, the site's account: the story's own
+                        # opening credit line, "Written by: A", names the writer.)
+                        ("byline", lambda: signals.opening_credit),
                         ("meta", _card_labelled_author(signals)), ("json-ld", profile_people), ("meta", meta_profile_people),
                         ("byline", lambda: signals.rel_author), ("byline", lambda: signals.author_links),
                         ("byline", lambda: signals.author_box), ("byline", lambda: signals.data_authors),
@@ -5774,6 +5913,9 @@ _LONE_NAME = re.compile(r"[^\W\d_][^\W\d_'’-]{1,24}")
 # An account word run together with others ("jdadmin", "siteadmin", "WebMaster2"): an account
 # the CMS made, not a pen name.
 _ACCOUNT_PART = re.compile(r"admin|webmaster|moderator|sysop", re.I)
+# A byline's label that names its field as the author's, in the languages of the news we see
+# most (English, German/Spanish/Portuguese, French, Italian).
+_AUTHOR_FIELD_LABEL = re.compile(r"^\s*(?:author|autor|autora|auteur|autore|autrice)\s*:?\s+", re.I)
 _LONE_LABEL = re.compile(r"^\s*(?:(?:posted|written|words|story|text)\s+)?(?:by|par|por|von|door|av)\b\s*:?\s*"
                          r"|^[\s《〈(\[]+|[\s》〉)\].,:;|]+$", re.I)
 _NOT_LONE_NAMES = (_ACCOUNT_WORDS | ROLE_WORDS | ORGANISATION_WORDS | set(AGENCIES)
@@ -5814,7 +5956,7 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
     for source, texts in signal_texts:
         keys = set()
         for text in texts:
-            name = _LONE_LABEL.sub("", text)
+            name = _LONE_LABEL.sub("", _AUTHOR_FIELD_LABEL.sub("", text))
             key = name.casefold()
             if (not _LONE_NAME.fullmatch(name) or not (name[0].isupper() or name.islower())
                     or name.isupper() or key in _NOT_LONE_NAMES or _ACCOUNT_PART.search(name)
@@ -5826,9 +5968,13 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
             votes.setdefault(key, []).append(source)
     # A word in lower case is an account's name ("jdoe"): the writer's own, when the byline,
     # the rel="author" link (or the link's tooltip) and the link to the author page all give it;
-    # fewer, and it may be a common word.
+    # fewer, and it may be a common word. (Two, where the byline's own label names its field
+    # as the author's, "Author: jdoe", "Autor jdoe": the theme's word for whose name it is, as
+    # the tooltip is.)
+    labelled = {_LONE_LABEL.sub("", _AUTHOR_FIELD_LABEL.sub("", text)).casefold()
+                for text in signals.byline if _AUTHOR_FIELD_LABEL.match(text)}
     agreed = [key for key, sources in votes.items()
-              if len(sources) >= (2 if names[key][0].isupper() else 3)]
+              if len(sources) >= (2 if names[key][0].isupper() or key in labelled else 3)]
     if not agreed:
         return None
     best = max(agreed, key=lambda k: len(votes[k]))  # the first of the best-supported
@@ -5978,6 +6124,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
             published = Choice(trafilatura_date, "htmldate")
     if published.value and published.source in ("json-ld", "meta"):
         published = _shown_before_revision(published.value, signals, now) or published
+    if published.value and published.source in ("json-ld", "meta"):
+        published = _marked_moment_of_utc_day(published.value, signals, now) or published
     # Read from the page as shown: not from JSON-LD, a <meta> tag or the address. (An element
     # marked as the publication's, <time class="published">, is given as "meta" too: the hAtom
     # themes that mark it so set the revision's <time class="updated"> beside it.)
@@ -6325,6 +6473,36 @@ def _shown_before_revision(value: str, signals: Signals, now: datetime) -> Choic
 # The hours of a UTC clock at most (at least) that a time zone west (east) of UTC puts on the
 # day before (after): UTC-12 and UTC+14 are the farthest zones.
 _WEST_REACH, _EAST_REACH = time(12), time(10)
+
+
+def _marked_moment_of_utc_day(value: str, signals: Signals, now: datetime) -> Choice | None:
+    """The moment an element marked as the publication's gives with its zone ("<time pubdate
+    datetime="2024-03-05 20:08:00-0400">"), for a structured publication stated as a day alone
+    that is that moment's day in UTC and not its own ("2024-03-06"): a tag filled from the
+    clock of the server, where the page's marked moment says the day its readers saw. None
+    where the structured value has a clock, or no such moment is marked."""
+    day = iso_date(value, now)
+    if not day or "T" in day or signals.tree is None:
+        return None
+    # Only the page's own first marked moment: a related story's <time pubdate> in a box
+    # beside the article is that story's, and one a day from the structured day is no proof
+    # of a server's clock. (One on the structured day itself agrees with it: nothing to mend.)
+    headline = _headline_element(signals.tree)
+    own = (e for e in signals.time_published_elements if not _in_other_stories(e, headline))
+    moment = next(filter(None, (iso_date(v, now) for v in map(_marked_value, own) if v)), None)
+    if not moment or "T" not in moment or moment[:10] == day:
+        return None
+    instant = datetime.fromisoformat(moment)
+    if instant.utcoffset() and instant.astimezone(timezone.utc).date().isoformat() == day:
+        return Choice(moment, "time")
+    return None
+
+
+def _marked_value(element) -> str | None:
+    """The date an element marked as the publication's gives: its machine value, else its
+    text."""
+    return (element.get("datetime") or element.get("content")
+            or (element.get("title") if element.tag == "abbr" else None) or _text(element))
 
 
 def _shown_day_beside_utc(value: str, signals: Signals, now: datetime) -> str | None:

@@ -528,7 +528,7 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
             part, tail_agency = _agency_tail(part)
             if tail_agency and tail_agency not in organisations:
                 organisations.append(tail_agency)
-        person = _person_name(part)
+        person = _person_name(_without_title_of_trade(part))
         if person:
             people.append((person, person_key(person)))
     return tuple(people), tuple(organisations)
@@ -679,6 +679,26 @@ def _without_head_role(text: str) -> str:
         count += 1
     if count and {p.casefold().strip(".,:") for p in parts[:count]} & _ROLE_NOUNS:
         return " ".join(parts[count:])
+    return text
+
+
+# The title of a trade that its members set before their name as a form of address, a
+# lawyer's above all ("Rechtsanwalt Ann Lee", "Abogada Ana Ruiz", "Avvocato Marco Rossi"): a
+# job, not a part of the name. (Not "Dr." or "Prof.": those the byline keeps as the name.)
+_TITLES_OF_TRADE = frozenset({
+    "rechtsanwalt", "rechtsanwältin", "fachanwalt", "fachanwältin", "notar", "notarin", "steuerberater",
+    "steuerberaterin", "abogado", "abogada", "avocat", "avocate", "avvocato", "avvocata", "advogado", "advogada",
+    "advocaat", "attorney", "lawyer", "solicitor", "barrister",
+})
+
+
+def _without_title_of_trade(text: str) -> str:
+    """The name without such a title before it, as long as two words of a name are left
+    ("Attorney General Ann Lee" keeps its job's words: "General" is none of a name's)."""
+    words = text.split()
+    if (len(words) >= 3 and words[0].casefold() in _TITLES_OF_TRADE
+            and words[1].casefold() not in _NOT_BEFORE_EMPLOYER):
+        return " ".join(words[1:])
     return text
 
 

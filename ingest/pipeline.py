@@ -77,7 +77,7 @@ STOPS = {signal.SIGINT, signal.SIGTERM}
 
 
 @contextmanager
-def _stops_held():
+def _stops_held(also: frozenset = frozenset()):
     """Hold Ctrl-C and kill (STOPS) back for the block: one that comes meanwhile stops the run as
     the block ends. Python runs a signal's handler, which raises KeyboardInterrupt, in whatever
     Python code the main thread runs next, and forking a worker runs some of Python's own
@@ -95,7 +95,9 @@ def _stops_held():
       library starts some when language detection is imported) and a calling program's own.
       Python then runs the handler in the main thread, mask or not: the stop raised inside the
       block, in the checkpointer's start (the thread was left running, its archive open), about
-      5 times in 40 under load."""
+      5 times in 40 under load.
+
+    `also`: more signals held in the thread's mask alone (no handler of ours notes them)."""
     import threading
 
     noted: list[int] = []
@@ -105,7 +107,7 @@ def _stops_held():
             if signal.getsignal(stop) is not None:  # (None: set outside Python, and not to be restored)
                 handlers[stop] = signal.signal(stop, lambda signum, frame: noted.append(signum))
     masked = hasattr(signal, "pthread_sigmask")  # (Windows: no signal masks)
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS) if masked else None
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS | also) if masked else None
     try:
         yield
     finally:
@@ -224,6 +226,10 @@ def process_source(source: Source, now: datetime) -> Outcome:
 # SIGKILL: a worker killed while it sent its outcomes left half a message in the pool's pipe,
 # and the pool's thread waited for the rest for ever (the run hung).
 STOP_TASK = signal.SIGUSR1 if hasattr(signal, "SIGUSR1") else None
+# Held in the mask the workers are forked with, until _start_worker has set its handler: a stop
+# sent just after the fork killed a worker still starting (SIGUSR1's default action), 20 times
+# in 80 stops made right after the pool started (review35a's early_stop.py).
+HELD_AT_FORK = frozenset({STOP_TASK} if STOP_TASK is not None else ())
 _in_task = False  # (a worker's: whether it is extracting, which the stop may then interrupt)
 _told_to_stop = False  # (a worker's: told, it drops the tasks still queued for it too)
 
@@ -242,8 +248,8 @@ def _stop_task(signum, frame) -> None:
 
 def _process_chunk(chunk: list[Source], now: datetime) -> list[Outcome]:
     global _in_task
-    _in_task = True
     try:
+        _in_task = True  # (inside the try: a stop right after it still meets the finally)
         if _told_to_stop:
             raise TaskStopped()
         outcomes = [process_source(hash_source(source), now) for source in chunk]
@@ -303,7 +309,8 @@ def _ordered_parallel(chunks: Iterator[list], now: datetime | Callable[[list], d
         in_flight: deque = deque()
         sources = size = 0
         for chunk in chain([first], chunks):
-            with _stops_held():  # the first submit forks the workers and starts the pool's threads
+            # the first submit forks the workers and starts the pool's threads
+            with _stops_held(also=HELD_AT_FORK):
                 future = executor.submit(_process_chunk, chunk, when(chunk))
             in_flight.append((future, len(chunk), sum(s.size for s in chunk)))
             sources, size = sources + len(chunk), size + in_flight[-1][2]
@@ -352,8 +359,8 @@ def _start_worker(writer_pid: int) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     if STOP_TASK is not None:
         signal.signal(STOP_TASK, _stop_task)
-    if hasattr(signal, "pthread_sigmask"):  # forked with them held (_stops_held): ignored now instead
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
+    if hasattr(signal, "pthread_sigmask"):  # forked with them held (_stops_held): handled now instead
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS | HELD_AT_FORK)
     _die_with(writer_pid)
     if WORKER_NICENESS:
         try:
@@ -516,8 +523,7 @@ def run_ingest(
     files = input_files if input_files is not None else list(expand_paths(paths, archive=db_path))
     if sum(f.size for f in files) < SMALL_RUN_BYTES and len(files) < SMALL_RUN_FILES:
         workers = 1  # starting workers (imports, language model) costs more than the work
-    if not rehash:
-        archive.expect_files(files)  # each file's record read ahead, many files a query
+    archive.expect_files(files)  # each file's record read ahead, many files a query
 
     known: list = []  # inputs recognised without extraction, written with the next batch
 
@@ -563,7 +569,9 @@ def run_ingest(
         for input_file in files:
             reported = 0  # bytes of this file already counted as progress
             archive.take_back_typed_location(input_file.location)
-            previous = None if rehash else archive.unchanged_file(input_file)
+            previous = archive.unchanged_file(input_file)
+            if rehash:  # every file read, but asked all the same: whether some of its sources are lost
+                previous = None
             if previous is not None:  # same path, size and time: not even read
                 known.append(("file", input_file, previous))
             else:

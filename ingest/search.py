@@ -412,23 +412,41 @@ def names_matching_many(db: "Database | sqlite3.Connection", outlet: str = "", a
     return notes
 
 
-def copies_at_outlet(db: "Database | sqlite3.Connection", text: str, outlet: str, shown: list[int]) -> list[str]:
+def copies_at_outlet(db: "Database | sqlite3.Connection", text: str, outlet: str, shown: list[int], *,
+                     author: str = "", since: str = "", until: str = "", all_versions: bool = False) -> list[str]:
     """A note when the outlet typed ran matching stories that are stored under another outlet: an
     article keeps the outlet it was first stored from, and a copy of it elsewhere is a place it
     ran (a `sources` row), which the outlet filter does not read. Asked what "Lakeside Post" ran
     about a bridge, the search answered "No articles match." of a story Lakeside Post had run,
-    word for word, as one of its three places, and said nothing."""
+    word for word, as one of its three places, and said nothing.
+
+    Only the stories the search without --outlet finds (the same author, dates and versions as
+    the search's SQL reads them), and none kept under an outlet --outlet finds: the note named a
+    story outside --since, and one --outlet does find that --limit left out."""
     if not outlet:
         return []
     add_query_functions(getattr(db, "conn", db))
-    named = _NAMES_FOUND["outlet"].replace("SELECT name FROM outlets", "SELECT id FROM outlets")
+    # (every name found, as the search's own filters take them all)
+    outlets = _NAMES_FOUND["outlet"].replace("SELECT name FROM outlets", "SELECT id FROM outlets")
+    authors = _NAMES_FOUND["author"].replace("SELECT name FROM authors", "SELECT id FROM authors").replace(
+        ":typed", ":author")
+    # What the search's filters keep of article `{a}` (its SQL: dated, latest; outlet aside)
+    kept = ("(:since = '' OR {a}.published >= :since) AND (:until = '' OR {a}.published <= :until || 'T99') "
+            "AND (:author = '' OR EXISTS (SELECT 1 FROM article_authors WHERE article_id = {a}.id "
+            "AND author_id IN (SELECT id FROM author_found))) "
+            # (each article looked up in the index, not every match of a common word listed)
+            "AND EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH :expression AND rowid = {a}.id)")
     found = db.execute(
-        f"WITH found(id) AS ({named}) "
+        f"WITH found(id) AS ({outlets}), author_found(id) AS ({authors}) "
         "SELECT group_concat(DISTINCT s.article_id) FROM sources s JOIN articles a ON a.id = s.article_id "
-        "WHERE s.status = 'duplicate' AND s.outlet_id IN (SELECT id FROM found) AND a.outlet_id IS NOT s.outlet_id "
-        # (each copy's article looked up in the index, not every match of a common word listed)
-        "AND EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH :expression AND rowid = s.article_id)",
-        {"typed": outlet, "most": NAMES_COUNTED + 1, "expression": fts_expression(text)}).fetchone()
+        "WHERE s.status = 'duplicate' AND s.outlet_id IN (SELECT id FROM found) "
+        "AND (a.outlet_id IS NULL OR a.outlet_id NOT IN (SELECT id FROM found)) "
+        f"AND {kept.format(a='a')} "
+        "AND NOT (:versions = '' AND EXISTS (SELECT 1 FROM articles later WHERE later.previous_version = a.id "
+        f"AND {kept.format(a='later')}))",
+        {"typed": outlet, "author": author or "", "most": -1, "expression": fts_expression(text),
+         "since": published_bound(since or ""), "until": published_bound(until or ""),
+         "versions": "all" if all_versions else ""}).fetchone()
     ids = [int(i) for i in (found[0] or "").split(",") if i and int(i) not in shown]
     if not ids:
         return []

@@ -11,6 +11,9 @@
 -- so the story stays one story; after the delete, on a connection with foreign keys on, the
 -- column's ON DELETE SET NULL had already cut the link. A failed source names no article, and
 -- stays. IF NOT EXISTS: applied again where its record was taken back (as 0017 is).
+-- The copies' revisions found by their source too: without an index on it each delete read
+-- every row of article_revision_copies (200 deletes with 300,000 rows: 4.76 s, against 0.13 s).
+CREATE INDEX IF NOT EXISTS article_revision_copies_source ON article_revision_copies(source_id);
 CREATE TRIGGER IF NOT EXISTS articles_forget_deleted BEFORE DELETE ON articles BEGIN
     UPDATE articles SET previous_version = old.previous_version WHERE previous_version = old.id;
     DELETE FROM article_revision_copies
@@ -42,5 +45,18 @@ WHERE source_id IN (SELECT id FROM sources WHERE article_id IN (SELECT id FROM t
 DELETE FROM sources WHERE article_id IN (SELECT id FROM temp.gone_articles);
 DELETE FROM article_authors WHERE article_id IN (SELECT id FROM temp.gone_articles);
 DROP TABLE temp.gone_articles;
+-- And the sources left on an id given again (the newest article deleted, the next one stored
+-- took its id): a source last seen before its article was first seen is not a copy of it. A
+-- source's article and last_seen are written together, when (or after) that article is stored,
+-- and last_seen only moves on. Not found so: those read again since the id was given again (a
+-- run over the deleted article's folder refreshed their last_seen), and the deleted article's
+-- byline rows and revisions (their rows carry no time to tell them by).
+CREATE TEMP TABLE stale_sources AS
+SELECT sources.id FROM sources JOIN articles ON articles.id = sources.article_id
+WHERE sources.last_seen < articles.first_seen;
+DELETE FROM article_revision_copies WHERE source_id IN (SELECT id FROM temp.stale_sources);
+DELETE FROM reparse_all_read WHERE source_id IN (SELECT id FROM temp.stale_sources);
+DELETE FROM sources WHERE id IN (SELECT id FROM temp.stale_sources);
+DROP TABLE temp.stale_sources;
 UPDATE articles SET previous_version = NULL
 WHERE previous_version IS NOT NULL AND previous_version NOT IN (SELECT id FROM articles);

@@ -222,6 +222,171 @@ def test_a_byline_inside_a_card_link_to_another_story_is_the_cards(top, after, a
     assert parsed(top=top, after=after).authors == authors
 
 
+# --- authors: a byline heading beside a heading of the story's tags ----------------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the story's meta box: a heading for the writer, a heading of tag links (no other story's)
+    ('<div class="meta"><h4><span>By:</span> <a href="/people/ivarga/" rel="author">Ines Varga</a></h4>'
+     '<h4>Topics: <a href="/tag/harbour/" rel="tag">harbour</a>, <a href="/tag/storms/" rel="tag">storms</a></h4></div>',
+     ["Ines Varga"]),
+    ('<div class="meta"><h4>By <a href="/people/ivarga/" rel="author">Ines Varga</a></h4>'
+     '<h4>Filed under <a href="/category/port-news/">Port news</a></h4></div>', ["Ines Varga"]),
+    # the near-miss: a teaser card whose heading links to another story
+    ('<div class="meta"><h4><span>By:</span> <a href="/people/treyes/" rel="author">Tomas Reyes</a></h4>'
+     '<h4><a href="/2024/03/quay-closes-for-winter/">Quay closes for the winter</a></h4></div>', []),
+])
+def test_a_heading_of_the_storys_tags_makes_no_card_of_its_byline(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("after, authors", [
+    # fail before: a related card after the story's text, headed by its topic's page (no
+    # rel="tag"): the card's byline is another story's
+    ('<aside><h4><a href="/topics/ferries/">More on ferries</a></h4><div><span class="byline">By Tomas Reyes</span>'
+     '</div></aside>', []),
+    ('<div><h4><a href="/category/ferries/">Ferries</a></h4><p class="byline">By Tomas Reyes</p></div>', []),
+    # the near-miss: the story's own meta box after its text, its heading of links marked as tags
+    ('<div class="meta"><h4>By <a href="/people/treyes/" rel="author">Tomas Reyes</a></h4>'
+     '<h4>Topics: <a href="/topics/ferries/" rel="tag">ferries</a></h4></div>', ["Tomas Reyes"]),
+])
+def test_a_topic_link_heading_after_the_story_heads_another_storys_card(after, authors):
+    assert parsed(after=after).authors == authors
+
+
+# --- authors: the signature class of Spanish and Italian templates; a commenter's name field -
+
+
+@pytest.mark.parametrize("top, after, authors", [
+    ('<p class="firma"><em>Marta Ruiz</em> | <span class="localizacion">Cádiz</span></p>', '', ["Marta Ruiz"]),
+    ('<div class="firma">Marta Ruiz</div>', '', ["Marta Ruiz"]),
+    # the near-misses: the word inside another class ("firmante", "firmato"), and no name in it
+    ('<p class="firmante-box"><em>Marta Ruiz</em></p>', '', []),
+    ('<p class="firma">Redacción</p>', '', []),
+    # a reader's comment whose name field alone says it is a comment's, after the story: no
+    # writer's (and the story's own byline further on, marked only as the author's, is)
+    ('', '<div class="opiniones"><p><span class="sf_comment_author">Lucas Pardo</span><br>'
+     '<span class="date">hace 3 horas</span></p></div>', []),
+    ('', '<div class="lista"><span class="commentAuthorName">Lucas Pardo</span></div>', []),
+    ('<p class="autor"><strong>Marta Ruiz</strong></p>', '<div class="opiniones"><span class="sf_comment_author">'
+     'Lucas Pardo</span></div>', ["Marta Ruiz"]),
+    ('', '<div class="lista"><span class="post_author">Lucas Pardo</span></div>', ["Lucas Pardo"]),
+    ('', '<div class="lista"><span class="comment-by">Lucas Pardo</span></div>', []),
+    # fail before: an opinion section's byline class ("comment-byline") is the writer's
+    ('<div class="comment-byline">By Marta Ruiz</div>', '', ["Marta Ruiz"]),
+])
+def test_a_signature_class_and_a_commenters_name_field(top, after, authors):
+    assert parsed(top=top, after=after).authors == authors, top + after
+
+
+# --- authors: a bare creator string beside an author stated as an organisation -------------
+
+
+@pytest.mark.parametrize("creator, author, authors", [
+    # the house's print name as the creator, the house as the author: the byline names the writer
+    (["DER HAFENBOTE"], [{"@type": "Organization", "name": "Hafenbote Online"}], ["Ines Varga"]),
+    ("Marta Hafen", {"@type": "Organization", "name": "Hafenbote Online"}, ["Ines Varga"]),
+    # the near-misses: a creator that is a typed Person, and a creator beside no author
+    ([{"@type": "Person", "name": "Tomas Reyes"}], [{"@type": "Organization", "name": "Harbor Ledger"}],
+     ["Tomas Reyes"]),
+    (["Tomas Reyes"], None, ["Tomas Reyes"]),
+])
+def test_a_bare_creator_beside_an_organisation_author_is_the_house(creator, author, authors):
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Harbour channel to be dredged",
+            "creator": creator}
+    if author is not None:
+        data["author"] = author
+    top = '<div class="dig-autoren">Von Ines Varga</div>'
+    assert parsed(head=json_ld(data), top=top).authors == authors
+
+
+# --- authors: a byline set off by slashes -------------------------------------------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<div class="byline">/ <a href="/writers/ines-varga">Ines Varga</a> / 10:08 am Fri Mar 5, 2024</div>',
+     ["Ines Varga"]),
+    ('<div class="byline">/ Ines Varga and Tomas Reyes</div>', ["Ines Varga", "Tomas Reyes"]),
+    # the near-misses: a link whose text is the writer's page's path, and no name after the slash
+    ('<div class="byline"><a href="/writers/ines-varga">/writers/ines-varga</a></div>', []),
+    ('<div class="byline">/ 10:08 am Fri Mar 5, 2024</div>', []),
+])
+def test_a_byline_set_off_by_slashes_is_no_address(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+# --- authors: a meta line under the headline in a box whose class begins "comments" -------
+
+
+@pytest.mark.parametrize("top, after, authors", [
+    # the count of comments, the byline and the date in one box under the headline
+    ('<div class="comments_datetime"><p><span class="bold">By INES VARGA</span> 03/ 5/25 09:19 PM ET</p></div>', '',
+     ["Ines Varga"]),
+    ('<div class="comments-bar"><span>By Ines Varga</span> <a href="#comments">12 comments</a></div>', '',
+     ["Ines Varga"]),
+    # the near-misses: a reader's comment after the story, and the comments set under the
+    # headline, before it (their box's class or id is the comments', no count's)
+    ('<section id="comments"><div class="comment-body"><p>By Tomas Reyes</p></div></section>', '', []),
+    ('<div class="comments-area"><p>By Tomas Reyes</p><p>Dredge it now.</p></div>', '', []),
+    ('', '<div class="comments"><div class="comment-body"><p>By Tomas Reyes</p><p>Dredge it now.</p></div></div>',
+     []),
+])
+def test_a_meta_line_in_a_box_named_for_comments_under_the_headline(top, after, authors):
+    assert parsed(top=top, after=after).authors == authors
+
+
+# --- authors: a "By" line that opens with the writer's portrait ---------------------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<cite class="source"><a href="/writers/ines-varga/"><img src="/iv.jpg" alt="Varga"></a>\nBy Ines Varga<br>'
+     'Harbor Ledger<br><a href="/writers/ines-varga/">Archive</a></cite>', ["Ines Varga"]),
+    ('<cite class="source">\n<img src="/iv.jpg" alt="">\nBy Ines Varga<br>Harbor Ledger</cite>', ["Ines Varga"]),
+    ('<div>\n<span class="icon"></span> By Ines Varga and Tomas Reyes</div>', ["Ines Varga", "Tomas Reyes"]),
+    # the near-misses: a sentence after the child, and a line whose own first words come first
+    ('<div><a href="/writers/ines-varga/"><img src="/iv.jpg" alt=""></a> By the quay the dredgers wait.</div>', []),
+    ('<div>Photo <a href="/p/1"><img src="/q.jpg" alt=""></a> By Ines Varga</div>', []),
+])
+def test_a_by_line_that_opens_with_a_portrait(top, authors):
+    # (the outlet's name on the line after the writer's is the site's, as its tag says)
+    assert parsed('<meta property="og:site_name" content="Harbor Ledger">', top=top).authors == authors
+
+
+# --- authors: a story's opening credit line where the byline is the site's account --------
+
+
+_SITE = '<meta property="og:site_name" content="Harbor Ledger">'
+
+
+@pytest.mark.parametrize("top, after, authors", [
+    # the site's account in the byline, the writer on the story's first line
+    ('<div class="post-author-name">By <a href="/author/ledger/">Harbor Ledger</a></div>'
+     '<p><em>Written by: <a href="https://elsewhere.example/ines">Ines Varga</a></em></p>', '', ["Ines Varga"]),
+    ('<div class="post-author-name">By <a href="/author/ledger/">Harbor Ledger</a></div>'
+     '<p>Words by: Ines Varga and Tomas Reyes</p>', '', ["Ines Varga", "Tomas Reyes"]),
+    ('<div class="post-author-name">By <a href="/author/ledger/">Harbor Ledger</a></div>'
+     '<p>Words by <a href="/people/ines-varga/">Ines Varga</a></p>', '', ["Ines Varga"]),
+    # fail before: a sentence of a music story (no colon, no link), a credit in a quote, and
+    # a label with more than names after it; (a caption's credit gave none before either)
+    ('<div class="post-author-name">By <a href="/author/ledger/">Harbor Ledger</a></div>'
+     '<p>Written by Paul Marsh and John Lenk</p>', '', []),
+    ('<div class="post-author-name">By <a href="/author/ledger/">Harbor Ledger</a></div>'
+     '<blockquote><p>Words by: Paul Marsh</p></blockquote>', '', []),
+    ('<div class="post-author-name">By <a href="/author/ledger/">Harbor Ledger</a></div>'
+     '<figure><img src="/a.jpg" alt=""><figcaption>Words by: <a href="/p">Paul Marsh</a></figcaption></figure>', '', []),
+    ('<div class="post-author-name">By <a href="/author/ledger/">Harbor Ledger</a></div>'
+     '<p>Written by: Paul Marsh, who played it at the quay in 1965</p>', '', []),
+    # the near-misses: a person in the byline stays the writer; the line after the story's
+    # text (another story's teaser)
+    ('<div class="post-author-name">By <a href="/author/tomas/">Tomas Reyes</a></div>'
+     '<p><em>Written by: Ines Varga</em></p>', '', ["Tomas Reyes"]),
+    ('<div class="post-author-name">By <a href="/author/ledger/">Harbor Ledger</a></div>', '<div class="excerpt">'
+     'Written by: Ines Varga</div>', []),
+])
+def test_the_storys_opening_credit_where_the_byline_is_the_sites(top, after, authors):
+    assert parsed(_SITE, top=top, after=after).authors == authors
+
+
 # --- authors: a credit line's label in capitals ("TEXT BY A") ------------------------------
 
 
@@ -621,6 +786,11 @@ def test_the_part_of_a_site_name_with_its_topics_that_the_domain_names(site, dom
     ("Harbor Ledger | the valley's own paper", "Harbour channel to be dredged", "Harbor Ledger"),
     ("Pine Notes hosted by Valley Media", "Harbour channel to be dredged - Pine Notes", "Pine Notes"),
     ("pine notes hosted by Valley Media", "Harbour channel to be dredged - pine notes", "pine notes"),
+    ("Pine Notes a blog of Valley Media", "Harbour channel to be dredged - Pine Notes", "Pine Notes"),
+    ("Pine Notes the valley's own notebook", "Harbour channel to be dredged - Pine Notes", "Pine Notes"),
+    # fail before: one lower-case word after the <title>'s name is the name's own
+    ("Pine Notes online", "Harbour channel to be dredged - Pine Notes", "Pine Notes online"),
+    ("Pine Notes daily", "Harbour channel to be dredged - Pine Notes", "Pine Notes daily"),
     # near misses: a second name after the bar, words that link a name ("of the"), and a
     # <title> that ends otherwise
     ("Harbor Ledger | Valley Courier", "Harbour channel to be dredged", "Harbor Ledger | Valley Courier"),
@@ -1002,6 +1172,27 @@ def test_an_h1_that_is_the_title_up_to_its_last_part_keeps_its_opening_words(tit
 
 
 @pytest.mark.parametrize("title, h1, headline", [
+    # fail before: a <title> of two parts ends with the <h1>'s linked subject, a person's page:
+    # no site's name, the link stays; nor a cut that leaves a label ending in a colon or dash
+    ("Obituary - Ann Lee", 'Obituary: <a href="/people/ann-lee/">Ann Lee</a>', "Obituary: Ann Lee"),
+    ("In conversation - Ann Lee", 'In conversation with <a href="/people/ann-lee/">Ann Lee</a>',
+     "In conversation with Ann Lee"),
+    ("Obituary » People » Ann Lee", 'Obituary — <a href="/people/ann-lee/">Ann Lee</a>', "Obituary — Ann Lee"),
+    # the link is the site's by its marks: to the front page, or the logo's class; or the
+    # <title> is the rest of the <h1> and the link's label, nothing more
+    ("Ferry fares cut across the valley - Harbor Ledger",
+     '<span>Ferry fares cut across the valley</span><a href="/e.html">Harbor Ledger</a>', "Ferry fares cut across the valley"),
+    ("Ferry fares cut across the valley | Harbor Ledger",
+     '<span>Ferry fares cut across the valley</span><a href="/">Harbor Ledger</a>', "Ferry fares cut across the valley"),
+    ("Ferry fares cut across the valley | Harbor Ledger",
+     '<span>Ferry fares cut across the valley</span><a class="site-logo" href="/e.html">Harbor Ledger</a>',
+     "Ferry fares cut across the valley"),
+])
+def test_a_link_closing_the_h1_is_cut_only_where_it_is_the_sites(title, h1, headline):
+    assert extract_html(_titled_page(title, top=f"<h1>{h1}</h1>")).title == headline
+
+
+@pytest.mark.parametrize("title, h1, headline", [
     # fail before: the lone <h1> and the <title> share a run of three words or more, the
     # <title> and the social card worded for search and sharing: the <h1> is the headline
     ("Council backs plan to rebuild bridge | Harbor Ledger", "Valley council backs plan to rebuild bridge by 2026",
@@ -1019,6 +1210,27 @@ def test_a_lone_h1_sharing_a_run_of_words_with_the_title_is_the_headline(title, 
     head = ('<meta property="og:site_name" content="Harbor Ledger"><meta property="og:title" content="Bridge deal done">'
             '<meta name="twitter:title" content="Bridge deal done">')
     assert extract_html(_titled_page(title, head=head, top=f"<h1>{h1}</h1>")).title == headline
+
+
+@pytest.mark.parametrize("card, top, headline", [
+    # fail before: the lone <h1> is the <title>'s words before its colon (a section's name),
+    # and the social card states the rest: the shared run is the section's name, no headline
+    ("Glaciers melt faster than thought", "<h1>Climate change news</h1>", "Glaciers melt faster than thought"),
+    # an <h2> stating the rest where the <title> parts the section off with a bar
+    ("", "<h1>Climate change news</h1><h2>Glaciers melt faster than thought</h2>", "Glaciers melt faster than thought"),
+    # near misses: nothing states the rest (an <h2> of a box, or none), and the original
+    # case, a lone <h1> worded otherwise than the <title> and the card: the <h1> is kept
+    ("", "<h1>Climate change news</h1><h2>Most read</h2>", "Climate change news"),
+    ("", "<h1>Climate change news</h1>", "Climate change news"),
+    ("Glaciers melt faster", "<h1>Glaciers melt faster than anyone thought in the Alps</h1>",
+     "Glaciers melt faster than anyone thought in the Alps"),
+])
+def test_a_lone_h1_that_is_the_titles_section_part_yields_to_the_stated_rest(card, top, headline):
+    head = '<meta property="og:site_name" content="Harbor Ledger">' + (
+        f'<meta property="og:title" content="{card}">' if card else "")
+    title = ("Climate change news | Glaciers melt faster than thought | Harbor Ledger" if "<h2>Glaciers" in top
+             else "Climate change news: glaciers melt faster than thought | Harbor Ledger")
+    assert extract_html(_titled_page(title, head=head, top=top)).title == headline
 
 
 @pytest.mark.parametrize("card, top, headline", [
@@ -1250,6 +1462,46 @@ def test_an_address_that_is_no_author_page_gives_no_name():
 def test_an_author_address_on_a_people_or_profile_page(address, authors):
     article = parsed(f'<meta property="article:author" content="{address}">')
     assert article.authors == authors
+
+
+# --- dates: a structured day that is the UTC day of the moment the page marks ---------------
+
+
+@pytest.mark.parametrize("day, marked, published", [
+    # fail before: a tag states the day alone, the UTC day of the evening moment (west of UTC)
+    # or the morning one (east of it) that the page's <time pubdate> gives with its zone
+    ("2025-03-06", "2025-03-05 20:08:00-0400", "2025-03-05T20:08:00-04:00"),
+    ("2025-03-05", "2025-03-06T07:30:00+09:00", "2025-03-06T07:30:00+09:00"),
+    # near misses: the moment's own day; a day no zone puts it on; a moment with no zone, or
+    # stated in UTC
+    ("2025-03-05", "2025-03-05 20:08:00-0400", "2025-03-05"),
+    ("2025-03-08", "2025-03-05 20:08:00-0400", "2025-03-08"),
+    ("2025-03-06", "2025-03-05 20:08:00", "2025-03-06"),
+    ("2025-03-06", "2025-03-06T00:08:00Z", "2025-03-06"),
+])
+def test_a_structured_day_that_is_the_utc_day_of_the_marked_moment(day, marked, published):
+    article = parsed(f'<meta property="article:published_time" content="{day}">',
+                     top=f'<p><time pubdate datetime="{marked}">March 5, 2025</time></p>')
+    assert article.published == published
+
+
+_RELATED_MARKED = ('<aside class="related"><h3>Related</h3><ul><li><a href="/news/bridge">Bridge plan backed</a> '
+                   '<time pubdate datetime="2025-03-05T21:30:00-05:00">March 5</time></li></ul></aside>')
+
+
+@pytest.mark.parametrize("top, published", [
+    # fail before: the only marked moment is a related story's, in its box, and the structured
+    # day is that moment's UTC day: the structured day stands
+    ("", "2025-03-06"),
+    # fail before: the page's own marked moment is on the structured day (it agrees), a related
+    # story's, later on the page, is from the evening before in UTC-5
+    ('<p><time pubdate datetime="2025-03-06T09:00:00-05:00">March 6, 2025</time></p>', "2025-03-06"),
+    # the rule's own case still holds: the page's own evening moment, west of UTC
+    ('<p><time pubdate datetime="2025-03-05T20:08:00-04:00">March 5, 2025</time></p>', "2025-03-05T20:08:00-04:00"),
+])
+def test_a_related_storys_marked_moment_does_not_move_the_structured_day(top, published):
+    article = parsed('<meta property="article:published_time" content="2025-03-06">', top=top, after=_RELATED_MARKED)
+    assert article.published == published
 
 
 # --- dates: a UTC moment beside the day the byline shows ------------------------------------
@@ -5449,6 +5701,22 @@ def test_a_long_list_of_bylines_names_every_writer(top, authors):
     ('<div class="meta"><a href="/author/marlo/">marlo</a></div>', []),
 ])
 def test_a_one_word_writer_whose_author_page_is_named_for_them(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a login in lower case on the link to its author page, in a byline whose label names the
+    # field as the author's: the label says whose name it is, as a link's tooltip does
+    ('<span class="byline"><span class="screen-reader-text">Author </span>'
+     '<a class="url fn n" href="/author/marlo/">marlo</a></span>', ["marlo"]),
+    ('<p class="byline">Autor: <a href="/author/marlo/">marlo</a></p>', ["marlo"]),
+    # near misses: no label (two statements of a lower-case word are not enough), a label with
+    # the login nowhere else, and another label ("Category: harbour")
+    ('<span class="byline"><a class="url fn n" href="/author/marlo/">marlo</a></span>', []),
+    ('<p class="byline">Author: marlo</p>', []),
+    ('<p class="byline">Category: <a href="/author/marlo/">marlo</a></p>', []),
+])
+def test_a_login_in_a_byline_labelled_as_the_authors(top, authors):
     assert parsed(top=top).authors == authors
 
 

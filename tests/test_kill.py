@@ -496,3 +496,37 @@ def test_a_stopped_run_does_not_wait_for_the_pages_its_workers_are_reading(tmp_p
         time.sleep(0.02)
     outcomes.close()  # the writer stops, as Ctrl-C stops it
     assert (tmp_path / "started").exists() and not (tmp_path / "finished").exists()
+
+
+def _slow_start(writer_pid):
+    """A worker that takes a while to start (forked while the machine is busy), saying when it has."""
+    from ingest import pipeline
+
+    open(os.environ["SLOW_START_FLAG"], "w").close()
+    time.sleep(1)
+    pipeline.__dict__["_real_start_worker"](writer_pid)
+
+
+def test_a_run_stopped_while_its_workers_start_does_not_kill_them(tmp_path, monkeypatch):
+    # fails before: the stop (SIGUSR1) reached a worker before _start_worker set its handler,
+    # and SIGUSR1's default action killed it (exit code -10; 20 of 80 stops made at once)
+    from datetime import datetime, timezone
+    from types import SimpleNamespace
+
+    from ingest import pipeline
+
+    monkeypatch.setattr(pipeline, "hash_source", lambda source: source)
+    monkeypatch.setattr(pipeline, "process_source", _slow_source)
+    monkeypatch.setitem(pipeline.__dict__, "_real_start_worker", pipeline._start_worker)
+    monkeypatch.setattr(pipeline, "_start_worker", _slow_start)
+    monkeypatch.setenv("SLOW_START_FLAG", str(tmp_path / "starting"))
+    chunk = [SimpleNamespace(folder=tmp_path, size=1, format="text")]
+    outcomes = pipeline._ordered_parallel(iter([chunk, chunk]), datetime.now(timezone.utc), workers=2)
+    assert next(outcomes) is pipeline.WAITING
+    workers = list(outcomes.gi_frame.f_locals["executor"]._processes.values())
+    deadline = time.monotonic() + 60
+    while not (tmp_path / "starting").exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    outcomes.close()  # stopped while a worker is still starting
+    assert [worker.exitcode for worker in workers] == [0] * len(workers)
+    assert not (tmp_path / "started").exists()  # told to stop, it took no task up

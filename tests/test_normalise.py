@@ -576,6 +576,22 @@ def test_a_beat_before_a_job_title_run_into_a_name(raw, people):
     assert split_people(raw)[0] == people
 
 
+@pytest.mark.parametrize("raw, people", [
+    # A lawyer's title before the name, as a law firm's blog signs its posts: a job, not a name.
+    ("Rechtsanwalt Jonas Weber", ["Jonas Weber"]),
+    ("Rechtsanwältin Ann Lee", ["Ann Lee"]),
+    ("Por Abogada Ana Ruiz", ["Ana Ruiz"]),
+    # Near misses: one word left after it, a job's word after it, the word inside the name,
+    # and a doctor's title (the byline's own form of the name)
+    ("Lawyer Lee", ["Lawyer Lee"]),
+    ("Attorney General Ann Lee", ["Attorney General Ann Lee"]),
+    ("Ann Lawyer Lee", ["Ann Lawyer Lee"]),
+    ("Dr. Ann Lee", ["Dr. Ann Lee"]),
+])
+def test_a_lawyers_title_before_the_name_is_no_part_of_it(raw, people):
+    assert split_people(raw)[0] == people
+
+
 def test_a_sign_inside_the_words_is_no_handle_glued_to_a_name():
     # (html19 took "@Harbor" out and made a person of the words around it)
     assert "Ada Ledger" not in split_people(["Ada@Harbor Ledger"])[0]

@@ -557,3 +557,66 @@ def test_a_search_of_one_outlet_says_what_it_ran_that_is_kept_under_another(tmp_
     assert result.exit_code == 0
     assert result.stdout.startswith("No articles match.") == (outlet != "harbour times")
     assert (note in result.stderr) if note else "note:" not in result.stderr
+
+
+@pytest.mark.parametrize("options, noted", [
+    # fails before: the note named the story whatever else was asked, of a story the search
+    # without --outlet (which it tells the reader to run) does not find either
+    (["--since", "2025-01-01"], False),
+    (["--until", "2019-12-31"], False),
+    (["--author", "Zed Quorn"], False),
+    # near misses: filters the story passes
+    (["--since", "2020-05-01", "--until", "2020-05-01"], True),
+    (["--author", "Ann Lee"], True),
+    ([], True),
+])
+def test_the_note_of_what_an_outlet_ran_elsewhere_keeps_to_the_other_filters(tmp_path, options, noted):
+    db_path = tmp_path / "archive.db"
+    for name in ("Harbour Times", "Lakeside Post"):
+        (tmp_path / f"{name}.md").write_text(
+            f"---\ntitle: Bridge shut\noutlet: {name}\ndate: 2020-05-01\nauthor: Ann Lee\n---\n\n{ARTICLE_TEXT}\n")
+    assert ingest_json(tmp_path, "--db", db_path)[1]["duplicate"] == 1
+    result = run_cli("search", "bridge", "--outlet", "lakeside post", *options, "--db", db_path)
+    assert result.exit_code == 0
+    assert ("also ran 1 matching story" in result.stderr) == noted, result.stderr
+
+
+def test_the_note_names_no_story_the_outlet_typed_finds(tmp_path):
+    # fails before: "post" finds the Morning Post, which story X is kept under, and the Lakeside
+    # Post, which ran it too; --limit 1 showed the newer story Y only, and the note said --outlet
+    # did not find X (it does: a larger --limit shows it)
+    db_path = tmp_path / "archive.db"
+    for name in ("Morning Post", "Lakeside Post"):
+        (tmp_path / f"x-{name}.md").write_text(
+            f"---\ntitle: Bridge shut\noutlet: {name}\ndate: 2020-05-01\n---\n\n{ARTICLE_TEXT}\n")
+    (tmp_path / "y.md").write_text(f"---\ntitle: Bridge reopens\noutlet: Morning Post\ndate: 2024-05-01\n---\n\n"
+                                   f"{ARTICLE_TEXT.replace('forty', 'ninety')}\n")
+    ingest_json(tmp_path, "--db", db_path)
+    assert len(json.loads(run_cli("search", "bridge", "--outlet", "post", "--json", "--db", db_path).stdout)) == 2
+    result = run_cli("search", "bridge", "--outlet", "post", "--newest", "--limit", "1", "--db", db_path)
+    assert result.exit_code == 0 and "also ran" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("options, noted", [
+    # fails before: the text the Lakeside Post ran was edited since (the edit matches too), and
+    # the search without --outlet shows the story as its edit, not as the text the note named
+    ([], False),
+    # near miss: every version asked for, the text the note names is shown
+    (["--all-versions"], True),
+])
+def test_the_note_of_what_an_outlet_ran_elsewhere_names_no_text_an_edit_replaced(tmp_path, options, noted):
+    import os
+    import time
+
+    db_path = tmp_path / "archive.db"
+    kept, copy = tmp_path / "harbour.md", tmp_path / "lakeside.md"
+    for path, name in ((kept, "Harbour Times"), (copy, "Lakeside Post")):
+        path.write_text(f"---\ntitle: Bridge shut\noutlet: {name}\n---\n\n{ARTICLE_TEXT}\n")
+        os.utime(path, (time.time() - 7200,) * 2)
+    ingest_json(tmp_path, "--db", db_path)
+    kept.write_text(f"---\ntitle: Bridge shut\noutlet: Harbour Times\n---\n\n{ARTICLE_TEXT.replace('forty', 'fifty')}\n")
+    os.utime(kept, (time.time() - 3600,) * 2)
+    assert ingest_json(kept, "--db", db_path)[1]["new_versions"] == 1
+    result = run_cli("search", "bridge", "--outlet", "lakeside post", *options, "--db", db_path)
+    assert result.exit_code == 0
+    assert ("also ran 1 matching story" in result.stderr) == noted, result.stderr

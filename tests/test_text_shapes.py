@@ -3500,15 +3500,16 @@ def test_a_surname_that_means_new_is_the_writer():
 @pytest.mark.parametrize("header, authors, day", [
     # fail before: the date ended the names only in English; a French or Spanish one stayed
     # among them, its month in small letters, and the byline named no one
-    ("par Ann Lee, 21 juin 2018", ["Ann Lee"], "2018-06-21"),
-    ("Par Ann Lee, le 21 juin 2018", ["Ann Lee"], "2018-06-21"),
-    ("por Ann Lee, 21 de junio de 2018", ["Ann Lee"], "2018-06-21"),
-    ("por Ann Lee, el 21 de junio de 2018", ["Ann Lee"], "2018-06-21"),
-    # near misses: the English forms, and the name with no date
-    ("by Ann Lee, 21 June 2018", ["Ann Lee"], "2018-06-21"),
+    ("par Ann Lee, 14 mars 2017", ["Ann Lee"], "2017-03-14"),
+    ("por Ann Lee, 9 de mayo de 2016", ["Ann Lee"], "2016-05-09"),
+    ("por Ann Lee, el 9 de mayo de 2016", ["Ann Lee"], "2016-05-09"),
+    # near misses: the English forms, the name with no date, and the French stamp's article
+    # before its date ("le" ended the names before too)
+    ("by Ann Lee, 14 March 2017", ["Ann Lee"], "2017-03-14"),
     ("par Ann Lee", ["Ann Lee"], None),
+    ("Par Ann Lee, le 14 mars 2017", ["Ann Lee"], "2017-03-14"),
     # a sentence with "par" and a date names no writer
-    ("Le texte a été adopté par le Sénat le 21 juin 2018.", [], "2018-06-21"),
+    ("Le texte a été adopté par le Sénat le 14 mars 2017.", [], "2017-03-14"),
 ])
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_byline_with_its_date_in_another_language(header, authors, day, markdown):
@@ -3545,9 +3546,9 @@ def test_a_whole_line_in_emphasis_loses_its_marks(raw, text):
 
 @pytest.mark.parametrize("header, authors", [
     # fail before: a login, one word in small letters or with figures, is no name to names_in
-    ("Veröffentlicht am 11/04/2012 von [annlee01](https://blog.example.org/author/annlee01/)", ["annlee01"]),
-    ("Autor  [ann](https://blog.example.org/index.php/author/ann/)Veröffentlicht am "
-     "[20\\. März 2014](https://blog.example.org/2014/03/20/ports/)Kategorien [Häfen](https://blog.example.org/c/h/)",
+    ("Geschrieben am 02/09/2015 von [annlee01](https://blog.example.org/author/annlee01/)", ["annlee01"]),
+    ("Autorin [ann](https://blog.example.org/blog/author/ann/)Erschienen: "
+     "[7\\. Juni 2016](https://blog.example.org/2016/06/07/ports/)Schlagworte [Häfen](https://blog.example.org/t/h/)",
      ["ann"]),
     # near misses: no label before it, a page that is not the login's, the house account
     # (the site's own name), a word no login is
@@ -3561,14 +3562,56 @@ def test_a_login_linked_to_its_author_page(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
 
 
+@pytest.mark.parametrize("login, authors", [
+    # fail before: the platform's accounts for the site's operator, which sign every post of a
+    # site and are no writer, however the platform spells them
+    ("webmaster", []),
+    ("administrator", []),
+    ("wpadmin", []),
+    ("wp-admin", []),
+    ("user01", []),
+    ("Moderator", []),
+    # near misses: logins of people that open or end like one of those
+    ("rooney", ["rooney"]),
+    ("modesto", ["modesto"]),
+    ("annuser", ["annuser"]),
+    ("annlee01", ["annlee01"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_system_account_linked_to_its_author_page_is_no_writer(login, authors, markdown):
+    header = f"Posted on May 9, 2016 by [{login}](https://blog.example.org/author/{login}/)"
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("before, label", [
+    # the label's colon and the spaces either side of it, one run or two (read one way only
+    # since a long run of spaces made the pattern quadratic on a direct call)
+    ("Posted on May 9, 2016 by ", True), ("Autorin:  ", True), ("von  :  ", True), ("by", True),
+    # near misses: a word that ends like a label, and a label with words after it
+    ("Nearby ", False), ("by the harbour ", False), ("von" + " " * 50 + "x ", False),
+])
+def test_the_label_before_a_login(before, label):
+    assert bool(rules._LOGIN_LABEL.search(before)) is label
+
+
+@pytest.mark.parametrize("names, cut", [
+    # the article of a stamp in another language goes, after a comma or a run of spaces
+    ("Ann Lee, le", "Ann Lee"), ("Ann Lee  el ", "Ann Lee"), ("Ann Lee,\tam", "Ann Lee"),
+    # near misses: a name that ends with those letters, and the article inside the names
+    ("Ann Kople", "Ann Kople"), ("Ann le Roy", "Ann le Roy"), ("Ann Lee" + " " * 50 + "x", "Ann Lee" + " " * 50 + "x"),
+])
+def test_a_stamp_s_article_before_its_date_goes(names, cut):
+    assert rules._STAMP_ARTICLE_END.sub("", names) == cut
+
+
 @pytest.mark.parametrize("header, authors", [
     # fail before: the time, marked by the half of the day, between the name (and an outlet in
     # capitals) and the date, with no bar
-    ("Ann Lee, HARBOUR GAZETTE 3:53 p.m. EST January 25, 2014", ["Ann Lee"]),
-    ("Ann Lee 3:53 p.m. EST January 25, 2014", ["Ann Lee"]),
+    ("Ann Lee, HARBOUR GAZETTE 11:08 a.m. PST April 9, 2016", ["Ann Lee"]),
+    ("Ann Lee 11:08 a.m. PST April 9, 2016", ["Ann Lee"]),
     # near misses: no time; names in capitals are names
-    ("Ann Lee, HARBOUR GAZETTE January 25, 2014", ["Ann Lee"]),
-    ("ANN LEE, TOM PARK January 25, 2014", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee, HARBOUR GAZETTE April 9, 2016", ["Ann Lee"]),
+    ("ANN LEE, TOM PARK April 9, 2016", ["Ann Lee", "Tom Park"]),
 ])
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_name_then_an_outlet_in_capitals_then_the_stamp(header, authors, markdown):
@@ -3585,12 +3628,22 @@ def authors_of_story_ending(end: str, markdown: bool) -> list[str]:
 
 @pytest.mark.parametrize("end, authors", [
     # fail before: the writer and the time the post went up, the text's last line
-    ("[Ports](https://example.org/c/ports/) [Ships](https://example.org/c/ships/)\n\nAnn Lee  | 29.07.2006 um 14:26",
+    ("[Ports](https://example.org/c/ports/) [Ships](https://example.org/c/ships/)\n\nAnn Lee  | 11.03.2009 um 08:15",
      ["Ann Lee"]),
     ("Ann Lee | 30.07.2006 um 10:00", ["Ann Lee"]),
     # near misses: a comment list (each comment's author and time), a comments heading over it
-    ("Tom Park | 29.07.2006 um 14:26\n\nGreat story, thanks!\n\nAnn Lee | 30.07.2006 um 10:00", []),
+    ("Tom Park | 11.03.2009 um 08:15\n\nGreat story, thanks!\n\nAnn Lee | 30.07.2006 um 10:00", []),
     ("## Comments\n\nAnn Lee | 30.07.2006 um 10:00", []),
+    # near misses that fail before this: a name (or a headline) and a day with no time end many
+    # texts that no one signs there - a related story, a table's row, a quotation's speaker,
+    # set plain or in a block quote
+    ("Tags: ports, ships\n\nDock Strike Ends | 30.07.2006", []),
+    ("Winner | Date\n---|---\nTom Park | 30.07.2006", []),
+    ("> The sea gives and the sea takes.\n>\n> — Tom Park, June 4, 1940", []),
+    ("The letter closed with a line the board read aloud.\n\nMartin Hale, June 4, 1940", []),
+    # and with the time: still a table's row, still a block quote
+    ("Winner | Date\n---|---\nTom Park | 30.07.2006 um 10:00", []),
+    ("> The sea gives and the sea takes.\n>\n> Tom Park | 30.07.2006 um 10:00", []),
 ])
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_name_and_its_date_signing_the_post(end, authors, markdown):
@@ -3599,12 +3652,21 @@ def test_a_name_and_its_date_signing_the_post(end, authors, markdown):
 
 @pytest.mark.parametrize("end, authors", [
     # fail before: one word, a surname or a pen name, in the platform's footer with its time
-    ("posted by Lee at 12:53", ["Lee"]),
-    ("Posted by Lee at 12:53 PM", ["Lee"]),
+    ("posted by Lee at 9:41", ["Lee"]),
+    ("Posted by Lee at 9:41 PM", ["Lee"]),
     # near misses: no time after it, an account that is no one's, a full name as before
     ("posted by Lee", []),
-    ("posted by Admin at 12:53", []),
-    ("posted by Ann Lee at 12:53", ["Ann Lee"]),
+    ("posted by Admin at 9:41", []),
+    ("posted by Ann Lee at 9:41", ["Ann Lee"]),
+    # near misses that fail before the system accounts were refused: the platform's word for a
+    # writer it does not name, and its operator's account
+    ("Posted by Anonymous at 9:41 PM", []),
+    ("Posted by Unknown at 9:41 PM", []),
+    ("posted by Webmaster at 9:41", []),
+    ("posted by Anonym at 9:41", []),
+    # (and surnames that open like those words)
+    ("posted by Unger at 9:41", ["Unger"]),
+    ("posted by Anand at 9:41", ["Anand"]),
 ])
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_blog_footer_naming_the_writer_by_one_word(end, authors, markdown):
@@ -3651,15 +3713,15 @@ def test_the_headline_shown_again_is_no_writer(text, authors, markdown):
 
 
 @pytest.mark.parametrize("stamp", [
-    "Jun 13, 4:03 PM EDT",  # fail before: the stamp, the text's first line, was taken for the headline
-    "Sunday, March 3", "Jun 13, 4:03 p.m.",  # (other rules knew these already)
+    "Sep 22, 7:48 AM PDT",  # fail before: the stamp, the text's first line, was taken for the headline
+    "Sunday, March 3", "Sep 22, 7:48 a.m.",  # (other rules knew these already)
 ])
 def test_a_day_without_its_year_over_the_headline_is_no_headline(stamp):
     text = f"{stamp}\n\n{HEADLINE}\n\nBy ANN LEE\nHarbour Press\n\n{STORY}\n\n{STORY}\n"
     assert parse(text, False).title == HEADLINE
 
 
-@pytest.mark.parametrize("first", ["May Day parade returns to the harbour", "Jun 13 strike ends at the port"])
+@pytest.mark.parametrize("first", ["May Day parade returns to the harbour", "Sep 22 strike ends at the port"])
 def test_a_headline_opening_with_a_day_is_a_headline(first):
     # near misses: a month's name or a day opening a headline
     assert parse(f"{first}\n\nBy Ann Lee\n\n{STORY}\n\n{STORY}\n", False).title == first
@@ -3667,12 +3729,12 @@ def test_a_headline_opening_with_a_day_is_a_headline(first):
 
 @pytest.mark.parametrize("header, authors", [
     # fail before: a place of words joined by a small word, between the name and the date
-    ("**Ann Lee** | Palma de Mallorca | 08.01.2014", ["Ann Lee"]),
-    ("Ann Lee | Frankfurt am Main | 08.01.2014", ["Ann Lee"]),
+    ("**Ann Lee** | Alcalá de Henares | 17.05.2012", ["Ann Lee"]),
+    ("Ann Lee | Mülheim an der Ruhr | 17.05.2012", ["Ann Lee"]),
     # near misses: a place the lists know, an outlet, and a field that is no place
-    ("Ann Lee | Mexico City | 08.01.2014", ["Ann Lee"]),
-    ("Ann Lee | Harbour Gazette | 08.01.2014", ["Ann Lee"]),
-    ("Ann Lee | Frankfurt and Main | 08.01.2014", []),
+    ("Ann Lee | Mexico City | 17.05.2012", ["Ann Lee"]),
+    ("Ann Lee | Harbour Gazette | 17.05.2012", ["Ann Lee"]),
+    ("Ann Lee | Mülheim and Ruhr | 17.05.2012", []),
 ])
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_place_with_a_particle_between_the_name_and_the_date(header, authors, markdown):
