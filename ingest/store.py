@@ -1376,10 +1376,17 @@ class Archive:
         `replace into articles` (sqlite-utils' `insert --replace`) deletes the row before it
         writes the new one, and the delete's trigger (schema/0023) removes what names the
         article: its file, read again, was then a duplicate of its own article, and the byline
-        rows never came back (`search --author` did not find it)."""
+        rows never came back (`search --author` did not find it). Its near-copy sketch and links
+        went with them (schema/0024's trigger): it is sketched and linked again."""
         lost = batch.lost.get(article_id)
         if lost is None:
             return False
+        if lost[1] and self.conn.execute("SELECT 1 FROM article_sketches WHERE article_id = ?",
+                                         (article_id,)).fetchone() is None:
+            from .near_copies import link_near_copies  # (it imports this module)
+
+            title, body = self.conn.execute("SELECT title, body FROM articles WHERE id = ?", (article_id,)).fetchone()
+            link_near_copies(self.conn, article_id, lost[2], title, body)
         if lost[0]:
             authors = self.conn.execute("SELECT authors FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
             batch.bylines.extend((article_id, self._author_id(name), position)

@@ -353,3 +353,24 @@ def test_a_near_copy_edited_since_is_named_by_its_latest_version(tmp_path, db_pa
         assert conn.execute("SELECT previous_version FROM articles WHERE id = 3").fetchone() == (1,)
         named = near_copies_of(conn, [2])
     assert [copy["id"] for copy in named[2]] == [3]  # (not #1, the text #3 replaced)
+
+
+def test_an_article_replaced_with_sql_is_sketched_and_linked_again_when_met_again(tmp_path, db_path):
+    # `sqlite-utils insert --replace` deletes the row first (recursive triggers on): the delete's
+    # trigger took its sketch and links, which ingesting its file again did not restore
+    from sqlite_utils import Database
+
+    from ingest.cjk import add_index_function
+
+    records = [record(WIRE_STORY, "Coastal Herald", "https://herald.example/ferry"),
+               record(READ_MORE, "Valley Times", "https://valley.example/ferry")]
+    ingest_records(tmp_path, db_path, records)
+    db = Database(db_path)
+    add_index_function(db.conn)
+    with db.conn:
+        db.execute("REPLACE INTO articles (id, content_hash, title, authors, body, first_seen, outlet_id) "
+                   "SELECT id, content_hash, title, authors, body, first_seen, outlet_id FROM articles WHERE id = 2")
+    db.conn.close()
+    assert pairs(db_path) == []
+    ingest_records(tmp_path, db_path, records)
+    assert pairs(db_path) == [(2, 1)]
