@@ -190,6 +190,17 @@ def sketch_stored_articles(conn: sqlite3.Connection, after: int = 0, limit: int 
     return read, linked
 
 
+# After a CTE pairs(article_id, other, shared), the CTE latest(article_id, other, shared): a near
+# copy since edited at its own address is named by its latest version, not by the text it ran as,
+# which that edit replaced (each branch of its story once, by its latest text).
+LATEST_OF_PAIRS_SQL = (
+    "later(article_id, other, shared) AS (SELECT * FROM pairs UNION "
+    "SELECT later.article_id, edit.id, later.shared FROM later JOIN articles AS edit ON edit.previous_version = later.other), "
+    "latest(article_id, other, shared) AS (SELECT article_id, other, max(shared) FROM later "
+    "WHERE other != article_id AND NOT EXISTS (SELECT 1 FROM articles AS edit WHERE edit.previous_version = later.other) "
+    "GROUP BY article_id, other) ")
+
+
 def near_copies_of(conn: sqlite3.Connection, ids: list[int]) -> dict[int, list[dict]]:
     """For each of the articles `ids`, its near copies, most shared first: id, outlet, title,
     url, published and shared (of the shorter text's three-word runs, in the other), each the
@@ -203,13 +214,7 @@ def near_copies_of(conn: sqlite3.Connection, ids: list[int]) -> dict[int, list[d
             "WITH pairs(article_id, other, shared) AS ("
             f"SELECT article_id, copy_of, shared FROM near_copies WHERE article_id IN ({marks}) UNION ALL "
             f"SELECT copy_of, article_id, shared FROM near_copies WHERE copy_of IN ({marks})), "
-            # (a near copy since edited at its own address is named by its latest version: the
-            # text it ran as is replaced; each story once, by the latest text of each branch)
-            "later(article_id, other, shared) AS (SELECT * FROM pairs UNION "
-            "SELECT later.article_id, edit.id, later.shared FROM later JOIN articles AS edit ON edit.previous_version = later.other), "
-            "latest(article_id, other, shared) AS (SELECT article_id, other, max(shared) FROM later "
-            "WHERE other != article_id AND NOT EXISTS (SELECT 1 FROM articles AS edit WHERE edit.previous_version = later.other) "
-            "GROUP BY article_id, other) "
+            + LATEST_OF_PAIRS_SQL +
             "SELECT latest.article_id, latest.other, latest.shared, outlets.name, articles.title, articles.url, "
             "articles.published FROM latest JOIN articles ON articles.id = latest.other "
             "LEFT JOIN outlets ON outlets.id = articles.outlet_id ORDER BY latest.shared DESC, latest.other",

@@ -353,6 +353,9 @@ def test_a_near_copy_edited_since_is_named_by_its_latest_version(tmp_path, db_pa
         assert conn.execute("SELECT previous_version FROM articles WHERE id = 3").fetchone() == (1,)
         named = near_copies_of(conn, [2])
     assert [copy["id"] for copy in named[2]] == [3]  # (not #1, the text #3 replaced)
+    with served_from(db_path) as get:
+        page = get("/archive/articles/2").text
+    assert '<a href="/archive/articles/3">' in page and '<a href="/archive/articles/1">' not in page
 
 
 def test_an_article_replaced_with_sql_is_sketched_and_linked_again_when_met_again(tmp_path, db_path):

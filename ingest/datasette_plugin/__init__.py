@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 from ..search import (MAX_PAGE, PAGE_SIZE, PUBLISHED_BOUNDS, RANKED_WINDOW, BadParameter, add_query_functions,
                       check_parameter, check_parameters, check_words, names_matching_many,
                       names_not_in_archive, past_ranked_window, published_bound)
+from ..near_copies import LATEST_OF_PAIRS_SQL
 from .api_errors import refusal, refused_json, tidied_address, with_plain_interruptions
 from .api_paging import PAGED_QUERIES, paged_query, send_with_next_page
 from .day_facet import DayFacet
@@ -852,14 +853,16 @@ ORDER BY first_seen, id
 """
 
 # An article's near copies (schema/0024): the same story at other outlets, a little edited, most
-# alike first. Each pair is stored once, the later article first: found on both sides.
+# alike first. Each pair is stored once, the later article first: found on both sides; each
+# named by its latest version (near_copies.LATEST_OF_PAIRS_SQL).
 NEAR_COPIES_SQL = """
-SELECT articles.id, articles.title, outlets.name AS outlet, pairs.shared FROM (
-  SELECT copy_of AS id, shared FROM near_copies WHERE article_id = :id
+WITH pairs(article_id, other, shared) AS (
+  SELECT :id, copy_of, shared FROM near_copies WHERE article_id = :id
   UNION ALL
-  SELECT article_id, shared FROM near_copies WHERE copy_of = :id) AS pairs
-JOIN articles ON articles.id = pairs.id LEFT JOIN outlets ON outlets.id = articles.outlet_id
-ORDER BY pairs.shared DESC, articles.id
+  SELECT :id, article_id, shared FROM near_copies WHERE copy_of = :id), """ + LATEST_OF_PAIRS_SQL + """
+SELECT articles.id, articles.title, outlets.name AS outlet, latest.shared FROM latest
+JOIN articles ON articles.id = latest.other LEFT JOIN outlets ON outlets.id = articles.outlet_id
+ORDER BY latest.shared DESC, articles.id
 """
 
 SOURCES_SQL = """
