@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from ingest.near_copies import NEAR_COPY_SKETCH, candidates, near_copies_of, sketch_stored_articles, text_sketch
+from ingest.near_copies import NEAR_COPY_BUCKET, NEAR_COPY_SKETCH, candidates, near_copies_of, sketch_stored_articles, text_sketch
 from ingest.store import open_database
 
 from conftest import connect, ingest_json, run_cli, served_from
@@ -101,6 +101,24 @@ def test_candidates_are_the_articles_sharing_several_hashes(tmp_path):
     # (8 shares three hashes only; 10, all, but it is of the new text's outlet, and is not read)
     assert candidates(conn, sketch, outlet_id=3) == [9, 7]
     assert candidates(conn, sketch, outlet_id=2) == [10, 7]
+
+
+
+def test_hashes_of_a_template_many_articles_carry_do_not_make_a_candidate(tmp_path):
+    # fails before: 50 stored texts (a full bucket) ending with one footer, at several outlets,
+    # carry 4 of the new text's hashes; each was a candidate, read and refused
+    open_database(tmp_path / "a.db").conn.close()
+    conn = connect(tmp_path / "a.db")  # (foreign keys off: sketches of articles not written)
+    sketch = text_sketch(WIRE_STORY)
+    footer_carriers = range(100, 100 + NEAR_COPY_BUCKET)
+    conn.executemany("INSERT INTO article_sketches (hash, article_id) VALUES (?, ?)",
+                     [(sketch[at], other) for other in footer_carriers for at in range(4)]
+                     + [(sketch[at], 200) for at in range(8)] + [(sketch[at], 201) for at in [0, 1, 8, 9]])
+    conn.executemany("INSERT INTO articles (id, content_hash, first_seen, body, outlet_id) VALUES (?, ?, '', '', ?)",
+                     [(other, str(other), 1 + other % 5) for other in [*footer_carriers, 200, 201]])
+    # (200 shares 8, a wire story at more outlets than a bucket holds; 201 shares 2 of the
+    # template's and 2 more: 4 counting the template's, fewer without)
+    assert candidates(conn, sketch, outlet_id=9) == [200]
 
 
 # --- linked when stored -----------------------------------------------------------------------
