@@ -82,7 +82,7 @@ def main() -> None:
         t0 = time.perf_counter()
         sketch = text_sketch(body)
         t1 = time.perf_counter()
-        found = candidates(conn, sketch)
+        found = candidates(conn, sketch, -1 if outlet_id is None else outlet_id, article_id)
         t2 = time.perf_counter()
         conn.execute("BEGIN")
         # (as a new article: an id past every stored one, so it is compared, not found as itself)
