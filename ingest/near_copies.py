@@ -16,7 +16,7 @@ from .store import _WORDS
 
 # The sketch: the 16 smallest hashes of a body's three-word runs (a bottom-k MinHash sketch).
 # Two texts' sketches share about as many hashes as the share of runs the two texts share, so a
-# near copy (at least half the shorter text's runs in the other, the same-story test; a wire
+# near copy (at least 0.7 of the shorter text's runs in the other, NEAR_COPY_SHARED_RUNS; a wire
 # story with a changed sentence shares 0.9 and more) shares several of its 16, and two stories
 # of one event (at most 0.22 of their runs shared, store.VERSION_SHARED_RUNS) few. A candidate
 # shares 4 or more: of pairs of texts of 200 runs (500 simulated draws each, random runs), those
