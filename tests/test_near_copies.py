@@ -104,6 +104,22 @@ def test_candidates_are_the_articles_sharing_several_hashes(tmp_path):
 
 
 
+def test_more_candidates_of_the_new_texts_own_outlet_than_the_limit_leave_room_for_another(tmp_path):
+    # The outlet is filtered before the candidates' limit (20): 30 texts of the new text's own
+    # outlet sharing 8 hashes each filled the limit, and the copy at another outlet sharing 6
+    # was never read (review35e)
+    open_database(tmp_path / "a.db").conn.close()
+    conn = connect(tmp_path / "a.db")  # (foreign keys off: sketches of articles not written)
+    sketch = text_sketch(WIRE_STORY)
+    own = range(300, 330)
+    conn.executemany("INSERT INTO article_sketches (hash, article_id) VALUES (?, ?)",
+                     [(sketch[at], other) for other in own for at in range(8)]
+                     + [(sketch[at], 400) for at in range(8, 14)])
+    conn.executemany("INSERT INTO articles (id, content_hash, first_seen, body, outlet_id) VALUES (?, ?, '', '', ?)",
+                     [(other, str(other), 1) for other in own] + [(400, "x", 2)])
+    assert candidates(conn, sketch, outlet_id=1) == [400]
+
+
 def test_hashes_of_a_template_many_articles_carry_do_not_make_a_candidate(tmp_path):
     # fails before: 50 stored texts (a full bucket) ending with one footer, at several outlets,
     # carry 4 of the new text's hashes; each was a candidate, read and refused
@@ -198,6 +214,8 @@ SHORT_WIRE = ("Ferry crews at Larchmouth walked out on Monday after talks with t
     (COUNCIL_A, COUNCIL_B, "Library to close", "Elm Street library to shut", False),
     (COUNCIL_A, COUNCIL_B, "Library to close", "Library to close", False),
     (FOLLOW_A, FOLLOW_B, "Ferry strike", "Ferry strike ends", False),
+    # the follow-up stored first: each text's opening must be in the other, not the later one's only
+    (FOLLOW_B, FOLLOW_A, "Ferry strike ends", "Ferry strike", False),
     (WEATHER_A, WEATHER_B, "Weather", "Weather", False),
     (SCORES_A, SCORES_B, "Results", "Results", False),
     (SHORT_WIRE, "By Mara Quinlan, Coastal Wire\n\n" + SHORT_WIRE, "Ferry crews walk out", "Ferry crews walk out", True),
@@ -360,6 +378,41 @@ def test_an_outlet_corrected_by_its_sidecar_links_the_article_again(
     code, summary = ingest_json(folder, "--db", db_path)
     assert code == 0 and summary["sidecar_revised"] == 1, summary
     assert pairs(db_path) == linked_after
+
+
+def test_an_outlet_corrected_keeps_the_links_of_a_story_that_ran_at_more_outlets_than_are_read_again(
+        tmp_path, db_path):
+    # A relink found the article's near copies again under the candidates' limit (20) and each
+    # hash's latest texts: a story at 25 outlets kept 20 of an article's 24 links (review35e).
+    # Links the new outlet does not undo are kept; one to an article of the new outlet goes.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(1, 26):
+        (folder / f"a{number:02}.txt").write_text(
+            f"Ferry crews walk out\n\n{WIRE_STORY}\n\nFiled for outlet number {number} desk.")
+        (folder / f"a{number:02}.json").write_text(json.dumps({"outlet": f"Outlet {number}"}))
+    assert ingest_json(folder, "--db", db_path)[0] == 0
+
+    def links_of(article_id):
+        with sqlite3.connect(db_path) as conn:
+            return {pair for pair in conn.execute("SELECT article_id, copy_of FROM near_copies WHERE "
+                                                  "? IN (article_id, copy_of)", (article_id,))}
+
+    before = links_of(13)
+    assert len(before) > 20  # (more than one link-up finds again)
+    (folder / "a13.json").write_text(json.dumps({"outlet": "Outlet 13 Renamed"}))
+    os.utime(folder / "a13.json", (2_000_000_000, 2_000_000_000))
+    code, summary = ingest_json(folder, "--db", db_path)
+    assert code == 0 and summary["sidecar_revised"] == 1, summary
+    assert links_of(13) == before
+    # near miss: renamed to the outlet of another copy, the link to that copy goes, the rest stay
+    (folder / "a13.json").write_text(json.dumps({"outlet": "Outlet 7"}))
+    os.utime(folder / "a13.json", (2_000_000_100, 2_000_000_100))
+    assert ingest_json(folder, "--db", db_path)[1]["sidecar_revised"] == 1
+    with sqlite3.connect(db_path) as conn:
+        seventh = conn.execute("SELECT a.id FROM articles a JOIN outlets o ON o.id = a.outlet_id "
+                               "WHERE o.name = 'Outlet 7' AND a.id != 13").fetchone()[0]
+    assert links_of(13) == {pair for pair in before if seventh not in pair}
 
 
 def test_a_near_copy_edited_since_is_named_by_its_latest_version(tmp_path, db_path):
