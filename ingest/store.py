@@ -1045,10 +1045,10 @@ class Archive:
         per-row writer). Ids are given here, under the write lock, as SQLite would give them
         (one past the largest), so sources and bylines can name their article before it is
         inserted."""
-        now = utc_now()
         written: list[Written] = []
         counts = {STORED: 0, DUPLICATE: 0, UNCHANGED: 0, FAILED: 0}
         with self._writing():
+            now = utc_now()  # (under the lock: a run that waited for it stores after the one before)
             stored, lacking, lost = self._stored_ids(items)
             batch = _BatchRows(stored, self._next_article_id(), lacking=lacking, lost=lost)
             for item in items:

@@ -50,10 +50,13 @@ DROP TABLE temp.gone_articles;
 -- source's article and last_seen are written together, when (or after) that article is stored,
 -- and last_seen only moves on. Not found so: those read again since the id was given again (a
 -- run over the deleted article's folder refreshed their last_seen), and the deleted article's
--- byline rows and revisions (their rows carry no time to tell them by).
+-- byline rows and revisions (their rows carry no time to tell them by). Ten minutes before, not
+-- a second: a run waiting for the write lock (up to 60 s) took its clock before it, so its copy
+-- of a story another run stored meanwhile can be last seen a little before that story's first
+-- seen (review35e); a source left on a reused id is as old as the deleted article's last run.
 CREATE TEMP TABLE stale_sources AS
 SELECT sources.id FROM sources JOIN articles ON articles.id = sources.article_id
-WHERE sources.last_seen < articles.first_seen;
+WHERE sources.last_seen < strftime('%Y-%m-%dT%H:%M:%S', articles.first_seen, '-10 minutes');
 DELETE FROM article_revision_copies WHERE source_id IN (SELECT id FROM temp.stale_sources);
 DELETE FROM reparse_all_read WHERE source_id IN (SELECT id FROM temp.stale_sources);
 DELETE FROM sources WHERE id IN (SELECT id FROM temp.stale_sources);

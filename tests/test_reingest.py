@@ -335,6 +335,27 @@ def test_the_sources_an_article_deleted_before_0023_left_on_an_id_given_again_ar
     assert (again["stored"], again["duplicate"], again["unchanged"]) == (1, 1, 1)
 
 
+def test_a_copy_last_seen_just_before_its_article_was_first_seen_stays_on_upgrade(tmp_path, db_path):
+    """A run that waited for the write lock took its clock before the wait, so its copy of a
+    story another run stored meanwhile can be last seen seconds before that story's first seen:
+    0023's cleanup of sources left on reused ids must not take it (review35e)."""
+    from conftest import connect
+    from ingest.store import open_database
+
+    for name, outlet in (("a.jsonl", "Ledger"), ("b.jsonl", "Gazette")):
+        (tmp_path / name).write_text(json.dumps({"title": "Ferry story", "body": ARTICLE_TEXT,
+                                                 "outlet": outlet}) + "\n")
+        _age(tmp_path / name)
+    ingest_json(tmp_path, "--db", db_path)
+    with connect(db_path) as conn:
+        conn.execute("UPDATE articles SET first_seen = '2026-01-01T00:01:00+00:00'")
+        conn.execute("UPDATE sources SET last_seen = '2026-01-01T00:00:20+00:00' WHERE status = 'duplicate'")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0023_forget_deleted_articles'")
+    open_database(db_path).close()
+    with connect(db_path) as conn:
+        assert conn.execute("SELECT status FROM sources ORDER BY id").fetchall() == [("stored",), ("duplicate",)]
+
+
 @pytest.mark.parametrize("foreign_keys", [False, True])
 def test_an_edit_of_a_version_deleted_with_sql_names_the_text_before_it(tmp_path, db_path, foreign_keys):
     """Three texts of one story from one file, the middle one deleted: the last is linked to
