@@ -5704,6 +5704,8 @@ def bare_byline_line(signals: Signals, people: list[str]) -> str | None:
     names and the words of their roles ("By Ann Lee, Staff Writer"): a line that the story's
     text may carry as its first paragraph, where the byline is an unmarked <p>. None where it
     holds anything more (a sentence, an outlet's name, a date): that is the story's text."""
+    # (Only where the byline search ran already, as it has when it chose these people: it is a
+    # whole-page search, not to be made for this alone.)
     written = signals._byline_texts[1] if "_byline_texts" in vars(signals) else []
     if not people or len(written) != 1:
         return None
