@@ -98,6 +98,10 @@ def extract_html(raw: bytes, location: str = "", page_url: str | None = None) ->
     # (The <title>'s site part is told from its headline, so the title is chosen first.)
     choices["outlet"] = html_signals.choose_outlet(signals, metadata.sitename, choices["title"].value)
     choices["published"], choices["updated"] = html_signals.choose_dates(signals, lambda: metadata.date)
+    if choices["authors"].source == "byline":
+        article.body = _without_byline_paragraph(
+            article.body, html_signals.bare_byline_line(signals, choices["authors"].value or []),
+            choices["title"].value)
     for name, choice in choices.items():
         if choice.value:
             setattr(article, name, choice.value)
@@ -196,6 +200,20 @@ def _may_hold_trafilatura_author(tree) -> bool:
             if name in _TRAFILATURA_AUTHOR_ATTRIBUTES and _TRAFILATURA_AUTHOR_PIECES.search(value):
                 return True
     return False
+
+
+def _without_byline_paragraph(body: str, byline: str | None, title: str | None) -> str:
+    """The body less its first paragraph (or the one under the headline that opens it), where
+    that is the byline's line and nothing more: an unmarked <p> byline is story text to
+    trafilatura, and left in, it opens every copy of the story with a different line (which
+    also hides the copies from the duplicate search)."""
+    if not byline:
+        return body
+    lines = body.split("\n")
+    at = 1 if title and len(lines) > 1 and " ".join(lines[0].split()) == " ".join(title.split()) else 0
+    if " ".join(lines[at].split()) != byline:
+        return body
+    return "\n".join(lines[:at] + lines[at + 1:])
 
 
 def _without_bare_date_labels(text: str) -> str:

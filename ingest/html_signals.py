@@ -5699,6 +5699,31 @@ def _may_write_fuller(signals: Signals, people: list[str]) -> bool:
     return False
 
 
+def bare_byline_line(signals: Signals, people: list[str]) -> str | None:
+    """The byline's line as written, where it holds nothing but a "By" lead-in, these people's
+    names and the words of their roles ("By Ann Lee, Staff Writer"): a line that the story's
+    text may carry as its first paragraph, where the byline is an unmarked <p>. None where it
+    holds anything more (a sentence, an outlet's name, a date): that is the story's text."""
+    # (Only where the byline search ran already, as it has when it chose these people: it is a
+    # whole-page search, not to be made for this alone.)
+    written = signals._byline_texts[1] if "_byline_texts" in vars(signals) else []
+    if not people or len(written) != 1:
+        return None
+    line = " ".join(written[0].split())
+    rest = _BY_LABEL.sub(" ", line, count=1) if _BY_LABEL.match(line) else line
+    for name in sorted(people, key=len, reverse=True):
+        if name.casefold() not in rest.casefold():
+            return None  # (each chosen writer is named on the line, as written)
+        rest = re.sub(re.escape(name), " ", rest, flags=re.I)
+    words = re.findall(r"\w+", rest.casefold())
+    if any(word not in ROLE_WORDS and word not in _BYLINE_JOINING_WORDS for word in words):
+        return None
+    return line
+
+
+_BYLINE_JOINING_WORDS = {"and", "the", "of", "for", "at", "a"}
+
+
 def _as_the_byline_writes(people: list[str], shown: list[str]) -> list[str]:
     """Each name as the byline writes it, where the byline gives the same first and last words
     with a middle initial or name between them ("Ann Lee" -> "Ann B. Lee"); the others as

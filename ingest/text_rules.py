@@ -517,7 +517,9 @@ FRONT_MATTER_FIELDS = {
     "published": ("published", "publishdate", "pubdate", "date_published", "datepublished", "published_at",
                   "date", "created"),
     "updated": ("updated", "lastmod", "last_modified", "modified", "date_modified", "datemodified", "updated_at"),
-    "outlet": ("outlet", "publication", "publisher", "site_name", "sitename"),
+    # ("source" last, and only where it names no address: a name there is the outlet's, "source:
+    # Eastern Mail", which the canonical address's domain stood in for.)
+    "outlet": ("outlet", "publication", "publisher", "site_name", "sitename", "source"),
     # "source" is the clipped page's address in web clippers' notes (Obsidian's Web Clipper,
     # MarkDownload, Joplin, Readwise's export): an address only, as for "url" (checked below).
     "url": ("canonical_url", "canonicalurl", "canonical", "url", "link", "source", "source_url"),
@@ -568,6 +570,8 @@ def front_matter(text: str) -> tuple[dict, str]:
             # A notes app's clip (Joplin's export, "source" its clipper's address): "updated"
             # is when the note was last edited, as "created" is when it was made.
             aliases = tuple(a for a in aliases if a not in ("updated", "modified"))
+        if field == "outlet":
+            aliases = tuple(a for a in aliases if not _names_an_address(keys.get(a)))
         value = next((_without_wiki_links(keys[a]) for a in aliases if keys.get(a) not in (None, "", [])), None)
         if isinstance(value, date):  # YAML and TOML read dates themselves (a datetime is a date)
             value = value.isoformat()
@@ -628,6 +632,10 @@ def _without_wiki_links(value):
     if isinstance(value, str) and "[[" in value:
         return _WIKI_LINK_IN_TEXT.sub(_wiki_link_words, value).strip()
     return value
+
+
+def _names_an_address(value) -> bool:
+    return isinstance(value, str) and ("://" in value or bool(_SITE_ADDRESS.match(value.strip())))
 
 
 def _clipped(keys: dict, address_keys: tuple[str, ...] = ("source", "source_url", "url", "link")) -> bool:
@@ -1344,7 +1352,10 @@ def summary_field(line: Line) -> str | None:
 # for one), its feed's or site's name the outlet. Fields from the first line down, a blank
 # line between them or not; OPENING_FIELDS at most.
 _OPENING_FIELD = re.compile(r"^([^\W\d_][\w()]*(?:[ \t][\w()]+){0,2})[ \t]*[:：][ \t]*\S")
-_OUTLET_FIELD = re.compile(r"^(?i:feed|site|site\s*name|publication|publisher|outlet|newspaper|source\s+name)$")
+# ("Source:" among such fields names the outlet as well, "Source: Midland Herald"; its
+# address there is no name, see outlet_field. Not a "Source:" line elsewhere: a picture's
+# credit under it, "Source: Reuters", is no field the text opens with.)
+_OUTLET_FIELD = re.compile(r"^(?i:feed|site|site\s*name|publication|publisher|outlet|newspaper|source(?:\s+name)?)$")
 OPENING_FIELDS = 12
 
 

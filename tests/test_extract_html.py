@@ -1798,3 +1798,30 @@ def test_page_searches_find_what_their_xpath_finds(search, markup, found):
     searched = getattr(html_signals, search)
     assert searched(tree) == etree.XPath(searched.xpath)(tree)
     assert len(searched(tree)) == found
+
+
+STORY_PARAGRAPHS = ("<p>The city council voted on Tuesday to build twelve kilometres of protected "
+                    "bike lanes across the centre of town, after a year of consultation.</p>"
+                    "<p>Work begins in spring and should finish by the end of next year, the "
+                    "council said in a statement on its website.</p>")
+
+
+@pytest.mark.parametrize("top, first_line", [
+    # An unmarked byline paragraph under the headline: it leaves the body.
+    ("<h1>Council approves new bike lanes</h1><p>By Tomasz Wierzbicki, Staff Writer</p>",
+     "The city council voted"),
+    ("<h1>Council approves new bike lanes</h1><p>By Ann Lee and Piet Kamau</p>", "The city council voted"),
+    ("<p>By Ann Lee, Senior Correspondent</p>", "The city council voted"),
+    # Near misses: the line holds more than the byline (a sentence, an outlet, a date) ...
+    ("<h1>Council approves new bike lanes</h1><p>By Ann Lee, Staff Writer. The vote was close.</p>",
+     "By Ann Lee, Staff Writer. The vote was close."),
+    ("<h1>Council approves new bike lanes</h1><p>By Ann Lee, updated March 4, 2025</p>",
+     "By Ann Lee, updated March 4, 2025"),
+    # ... or is no byline at all.
+    ("<h1>Council approves new bike lanes</h1><p>By the end of the year the lanes will be open.</p>",
+     "By the end of the year"),
+])
+def test_a_bare_byline_paragraph_leaves_the_body(top, first_line):
+    article = extract_html(page(top=top, body=STORY_PARAGRAPHS))
+    lines = [line for line in article.body.split("\n") if line != "Council approves new bike lanes"]
+    assert lines[0].startswith(first_line)

@@ -2278,6 +2278,41 @@ def test_a_text_that_opens_with_its_fields(top, title, outlet):
     assert article.body.startswith(STORY)
 
 
+@pytest.mark.parametrize("top, outlet", [
+    # fail before: a header block's "Source:" field names the outlet
+    (f"Title: {HEADLINE}\nAuthor: Ann Lee\nDate: 2026-02-27\nSource: Midland Herald", "Midland Herald"),
+    (f"Title: {HEADLINE}\n\nSource: The Harbor Ledger\n\nAuthor: Ann Lee", "The Harbor Ledger"),
+    # the other outlet labels, read before too
+    (f"Title: {HEADLINE}\nAuthor: Ann Lee\nPublication: Midland Herald", "Midland Herald"),
+    # near misses: the source's address (its domain stands in, as before); no outlet from a
+    # picture's credit under the headline, nor from a sentence about sources
+    (f"Title: {HEADLINE}\nAuthor: Ann Lee\nSource: https://midlandherald.example/2026/strike", "midlandherald.example"),
+    (f"# {HEADLINE}\n\n![cranes](cranes.jpg)\n\nSource: Reuters\n\nBy Ann Lee", None),
+    (f"# {HEADLINE}\n\nBy Ann Lee\n\nSources: two dockers and the port's own figures.", None),
+])
+def test_a_header_blocks_source_field_names_the_outlet(top, outlet):
+    article = parse(f"{top}\n\n{STORY}\n\n{STORY} Again.\n", True)
+    assert (article.authors, article.outlet) == (["Ann Lee"], outlet)
+
+
+@pytest.mark.parametrize("top, outlet", [
+    # fail before: front matter's "source" names the outlet, which the canonical address's
+    # domain stood in for
+    ("---\ntitle: {}\nauthor: Ann Lee\nsource: Eastern Mail\ncanonical_url: https://eastern-mail.example/a\n---",
+     "Eastern Mail"),
+    ("---\ntitle: {}\nsource: Eastern Mail\nurl: https://eastern-mail.example/a\nauthor: Ann Lee\n---", "Eastern Mail"),
+    # the field that names the outlet outright wins over "source"
+    ("---\ntitle: {}\nauthor: Ann Lee\npublication: Midland Herald\nsource: Eastern Mail\n---", "Midland Herald"),
+    # near misses: "source" as a clipper writes it, the page's address (the domain stays)
+    ("---\ntitle: {}\nauthor: Ann Lee\nsource: https://eastern-mail.example/a\n---", "eastern-mail.example"),
+    ("---\ntitle: {}\nauthor: Ann Lee\nsource: eastern-mail.example\ncanonical_url: https://eastern-mail.example/a\n---",
+     "eastern-mail.example"),
+])
+def test_a_front_matter_source_names_the_outlet(top, outlet):
+    article = parse(f"{top.format(HEADLINE)}\n\n{STORY}\n\n{STORY} Again.\n", True)
+    assert (article.title, article.outlet) == (HEADLINE, outlet)
+
+
 @pytest.mark.parametrize("top, title, outlet", [
     # fail before (clip27 read them as a feed's fields): a headline with a label's colon over a
     # book's fact box - its "Title:" was the book's, its "Publisher:" no outlet of the story's;
