@@ -448,3 +448,30 @@ def test_an_article_replaced_with_sql_is_sketched_and_linked_again_when_met_agai
     assert pairs(db_path) == []
     ingest_records(tmp_path, db_path, records)
     assert pairs(db_path) == [(2, 1)]
+
+
+def test_link_copies_links_the_articles_stored_before_near_copies_once(tmp_path, db_path):
+    ingest_records(tmp_path, db_path, [record(WIRE_STORY, "Coastal Herald", "https://herald.example/ferry"),
+                                       record(READ_MORE, "Valley Times", "https://valley.example/ferry"),
+                                       record(OTHER_STORY_A, "Valley Times", "https://valley.example/other")])
+    assert pairs(db_path) == [(2, 1)]
+    with connect(db_path) as conn:  # as an archive stored before 0024 holds them: no sketch, no link
+        conn.execute("DELETE FROM near_copies")
+        conn.execute("DELETE FROM article_sketches")
+    result = run_cli("link-copies", "--db", db_path, "--json")
+    assert result.exit_code == 0, result.output
+    assert {k: v for k, v in json.loads(result.output).items() if k != "seconds"} == {"read": 3, "linked": 1}
+    assert pairs(db_path) == [(2, 1)]
+    # run again: only the text too short to sketch is read again, nothing is linked twice
+    with connect(db_path) as conn:
+        unsketched = conn.execute("SELECT count(*) FROM articles WHERE id NOT IN "
+                                  "(SELECT article_id FROM article_sketches)").fetchone()[0]
+    again = run_cli("link-copies", "--db", db_path, "--json")
+    assert json.loads(again.output)["read"] == unsketched == 1 and pairs(db_path) == [(2, 1)]
+    text = run_cli("link-copies", "--db", db_path)
+    assert text.exit_code == 0 and "Read 1 article stored before near copies; linked 0 near copies" in text.output
+
+
+def test_link_copies_refuses_a_file_that_is_no_archive(tmp_path):
+    result = run_cli("link-copies", "--db", tmp_path / "missing.db")
+    assert result.exit_code != 0 and "missing.db" in result.output
