@@ -12,7 +12,7 @@ import heapq
 import sqlite3
 from zlib import crc32
 
-from .store import _WORDS
+from .store import ordered_word_runs
 
 # The sketch: the 16 smallest hashes of a body's three-word runs (a bottom-k MinHash sketch).
 # Two texts' sketches share about as many hashes as the share of runs the two texts share, so a
@@ -43,7 +43,7 @@ NEAR_COPY_BUCKET = 50
 # At most this many candidates, most shared hashes first, are confirmed on their texts (each a
 # read of a body and its runs counted).
 NEAR_COPY_CONFIRMED = 20
-# The confirm step. The same-story test of versions (store.shared_runs_of_one_story: half the
+# The confirm step. The same-story test of versions (store.same_story_texts: half the
 # shorter text's runs in the other) is made for texts at one address, which are one story or an
 # edit of it; across outlets, different stories share whole paragraphs that are not the story: a
 # legal disclaimer, a newsletter pitch, a press release's "About" section, quotes two reporters
@@ -61,7 +61,7 @@ NEAR_COPY_OPENING_SHARED = 0.5
 
 def text_sketch(body: str | None) -> list[int]:
     """The sketch of a body: the NEAR_COPY_SKETCH smallest hashes of its three-word runs (its
-    words casefolded, as the same-story test reads them, store._word_runs); none for a short text.
+    words casefolded, as the same-story test reads them, store.ordered_word_runs); none for a short text.
 
     The hash is CRC-32, the same in every process (Python's hash() of a string is not): 32 bits
     are enough, as two runs that collide only add a candidate, which must share 4 hashes and is
@@ -69,26 +69,15 @@ def text_sketch(body: str | None) -> list[int]:
     characters, the words included, against 1.65 ms) it is what made sketching cheap enough to
     run for every text stored. Pairs pass as often as with BLAKE2 (of 400 pairs of texts
     sharing 0.41 of their runs, 0.912 and 0.902; sharing 0.08, 0.022 both)."""
-    words = [word.encode() for word in _words(body)]
-    hashes = {crc32(b" ".join(words[at:at + 3])) for at in range(len(words) - 2)}
+    hashes = {crc32(" ".join(run).encode()) for run in ordered_word_runs(body)}
     if len(hashes) < NEAR_COPY_MIN_RUNS:
         return []
     return heapq.nsmallest(NEAR_COPY_SKETCH, hashes)
 
 
-def _words(body: str | None) -> list[str]:
-    return _WORDS.findall((body or "").casefold())
-
-
-def _ordered_runs(body: str | None) -> list[tuple[str, ...]]:
-    """A body's three-word runs in text order (store._word_runs is their set)."""
-    words = _words(body)
-    return [tuple(words[at:at + 3]) for at in range(len(words) - 2)]
-
-
 def near_copy_share(runs: list, other_runs: list) -> float | None:
     """The share of the shorter text's runs found in the other, when two texts of different
-    outlets (each given as _ordered_runs) are one story (NEAR_COPY_SHARED_RUNS and both openings,
+    outlets (each given as store.ordered_word_runs) are one story (NEAR_COPY_SHARED_RUNS and both openings,
     above); None when they are not."""
     found, other_found = set(runs), set(other_runs)
     if not (found and other_found):
@@ -133,7 +122,7 @@ def candidates(conn: sqlite3.Connection, sketch: list[int], outlet_id: int, arti
 
 
 def link_near_copies(conn: sqlite3.Connection, article_id: int, outlet_id: int | None,
-                     title: str | None, body: str | None, sketch: list[int] | None = None) -> list[tuple[int, float]]:
+                     body: str | None, sketch: list[int] | None = None) -> list[tuple[int, float]]:
     """Sketch the stored article `article_id` and link it to the sketched articles of other
     outlets that are near copies of it; return them, (id, shared). Idempotent: its sketch and
     links are written once (INSERT OR IGNORE), nothing else is changed.
@@ -150,11 +139,11 @@ def link_near_copies(conn: sqlite3.Connection, article_id: int, outlet_id: int |
     found = []
     ids = candidates(conn, sketch, outlet_id, article_id) if outlet_id is not None else []
     if ids:
-        runs = _ordered_runs(body)
+        runs = ordered_word_runs(body)
         rows = conn.execute(f"SELECT id, body FROM articles WHERE id IN ({', '.join('?' * len(ids))})",
                             ids).fetchall()
         for other, other_body in rows:
-            shared = near_copy_share(runs, _ordered_runs(other_body))
+            shared = near_copy_share(runs, ordered_word_runs(other_body))
             if shared is not None:
                 found.append((other, round(shared, 3)))
         conn.executemany("INSERT OR IGNORE INTO near_copies (article_id, copy_of, shared) VALUES (?, ?, ?)",
@@ -169,7 +158,7 @@ def relink_near_copies(conn: sqlite3.Connection, article_id: int) -> list[tuple[
     reparse): its links were made for its old outlet (two articles now of one outlet are not
     near copies, a clipping given an outlet has none yet). Its sketch is kept: its body is the
     same. Return the near copies found again, as link_near_copies (links kept are not listed)."""
-    outlet_id, title, body = conn.execute("SELECT outlet_id, title, body FROM articles WHERE id = ?",
+    outlet_id, body = conn.execute("SELECT outlet_id, body FROM articles WHERE id = ?",
                                           (article_id,)).fetchone()
     # Only the links its new outlet undoes go: to an article of that outlet, or all of them when
     # it has none now. The others stay: found again, they would be cut to the candidates' limit
@@ -180,7 +169,7 @@ def relink_near_copies(conn: sqlite3.Connection, article_id: int) -> list[tuple[
                  (article_id, outlet_id, outlet_id, article_id, outlet_id, outlet_id))
     sketch = [value for value, in conn.execute(
         "SELECT hash FROM article_sketches WHERE article_id = ? ORDER BY hash", (article_id,))]
-    return link_near_copies(conn, article_id, outlet_id, title, body, sketch or None)
+    return link_near_copies(conn, article_id, outlet_id, body, sketch or None)
 
 
 def sketch_stored_articles(conn: sqlite3.Connection, after: int = 0, limit: int | None = None) -> tuple[int, int]:
@@ -192,14 +181,14 @@ def sketch_stored_articles(conn: sqlite3.Connection, after: int = 0, limit: int 
     while limit is None or read < limit:
         # (a thousand texts at a time: the bodies of a million articles do not fit in memory)
         rows = conn.execute(
-            "SELECT id, outlet_id, title, body FROM articles WHERE id > ? AND NOT EXISTS "
+            "SELECT id, outlet_id, body FROM articles WHERE id > ? AND NOT EXISTS "
             "(SELECT 1 FROM article_sketches WHERE article_sketches.article_id = articles.id) ORDER BY id LIMIT ?",
             (after, 1000 if limit is None else min(1000, limit - read))).fetchall()
         if not rows:
             break
-        for article_id, outlet_id, title, body in rows:
+        for article_id, outlet_id, body in rows:
             read += 1
-            linked += len(link_near_copies(conn, article_id, outlet_id, title, body))
+            linked += len(link_near_copies(conn, article_id, outlet_id, body))
         after = rows[-1][0]
     return read, linked
 

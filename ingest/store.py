@@ -719,34 +719,26 @@ VERSION_SHARED_RUNS_SAME_TITLE = 0.4
 _WORDS = re.compile(r"\w+")
 
 
+def ordered_word_runs(text: str | None) -> list[tuple[str, ...]]:
+    """A text's runs of three words in text order, casefolded (near_copies reads them so too)."""
+    words = _WORDS.findall((text or "").casefold())
+    return [tuple(words[at:at + 3]) for at in range(len(words) - 2)]
+
+
 def _word_runs(text: str) -> set[tuple[str, ...]]:
-    words = _WORDS.findall(text.casefold())
-    return {tuple(words[at:at + 3]) for at in range(len(words) - 2)}
+    return set(ordered_word_runs(text))
 
 
 def same_story_texts(earlier: tuple, later: tuple) -> bool:
     """Whether the text `later` (title, body) is an edit of `earlier` (title, body)."""
-    return shared_story_runs(earlier, later) is not None
-
-
-def shared_story_runs(earlier: tuple, later: tuple) -> float | None:
-    """The share of the shorter text's three-word runs found in the other, when the two texts
-    (title, body) are one story by the measure above; None when they are not."""
     (title, body), (later_title, later_body) = earlier, later
-    return shared_runs_of_one_story(title, _word_runs(body or ""), later_title, _word_runs(later_body or ""))
-
-
-def shared_runs_of_one_story(title: str | None, old: set, later_title: str | None, new: set) -> float | None:
-    """shared_story_runs of two texts given as their titles and sets of runs (_word_runs), for a
-    caller that compares one text with several."""
+    old, new = _word_runs(body or ""), _word_runs(later_body or "")
     if not (old and new):
-        return None
+        return False
     same_title = bool(title and later_title) and (
         " ".join(title.casefold().split()) == " ".join(later_title.casefold().split()))
     needed = VERSION_SHARED_RUNS_SAME_TITLE if same_title else VERSION_SHARED_RUNS
-    if len(old & new) < needed * min(len(old), len(new)):
-        return None
-    return len(old & new) / min(len(old), len(new))
+    return len(old & new) >= needed * min(len(old), len(new))
 
 
 # --- the order of an edited story's texts ------------------------------------------------------
@@ -1258,7 +1250,7 @@ class Archive:
         from .near_copies import link_near_copies  # (it imports this module)
 
         for _, written, _, article, outlet_id, _ in batch.new:
-            link_near_copies(self.conn, written.article_id, outlet_id, article.title, article.body, article.sketch)
+            link_near_copies(self.conn, written.article_id, outlet_id, article.body, article.sketch)
 
     def _place_version(self, batch: "_BatchRows", written: Written, member: int) -> None:
         """Put the text `written` stores among the versions of the story of `member`, where
@@ -1385,8 +1377,8 @@ class Archive:
                                          (article_id,)).fetchone() is None:
             from .near_copies import link_near_copies  # (it imports this module)
 
-            title, body = self.conn.execute("SELECT title, body FROM articles WHERE id = ?", (article_id,)).fetchone()
-            link_near_copies(self.conn, article_id, lost[2], title, body)
+            body, = self.conn.execute("SELECT body FROM articles WHERE id = ?", (article_id,)).fetchone()
+            link_near_copies(self.conn, article_id, lost[2], body)
         if lost[0]:
             authors = self.conn.execute("SELECT authors FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
             batch.bylines.extend((article_id, self._author_id(name), position)
@@ -1646,7 +1638,7 @@ class Archive:
             return None
         if article.outlet in self._outlet_names:  # outlet_key runs several regexes
             return self._outlet_names[article.outlet]
-        key, row, _ = self._find_outlet(article)
+        key, row = self._find_outlet(article)
         if not key:
             return None
         named = article.outlet != article.outlet_domain
@@ -1689,22 +1681,21 @@ class Archive:
             return None
         if article.outlet in self._outlet_names:
             return self._outlet_names[article.outlet]
-        key, row, _ = self._find_outlet(article)
+        key, row = self._find_outlet(article)
         if not key:
             return None
         if key in self._outlets:
             return self._outlets[key]
         return NEW_OUTLET if row is None else row[0]
 
-    def _find_outlet(self, article: Article) -> tuple[str, tuple | None, bool]:
+    def _find_outlet(self, article: Article) -> tuple[str, tuple | None]:
         """The outlet's key; its row (id, name, domain) if the archive holds it, by key or, for
-        a name-less outlet known only by its domain, by domain (see below); and whether it
-        was found by domain."""
+        a name-less outlet known only by its domain, by domain (see below)."""
         from .normalise import outlet_key  # not at the top: see person_key below
 
         key = outlet_key(article.outlet)
         if not key or key in self._outlets:
-            return key, None, False
+            return key, None
         row = self.conn.execute("SELECT id, name, domain FROM outlets WHERE key = ?", (key,)).fetchone()
         if row is None and article.outlet_domain:
             # A name-less outlet known only by its domain is the named outlet of that domain,
@@ -1714,8 +1705,7 @@ class Archive:
                 "SELECT id, name, domain FROM outlets WHERE domain = ? AND (name = domain OR ? = ?) "
                 "LIMIT 1", (article.outlet_domain, article.outlet, article.outlet_domain),
             ).fetchone()
-            return key, row, row is not None
-        return key, row, False
+        return key, row
 
     def _author_id(self, name: str) -> int:
         # Imported when an article is written: normalise pulls in courlan (and numpy), 0.3 s a
