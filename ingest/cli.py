@@ -20,7 +20,7 @@ import click
 from . import __version__
 from .migrations import NewerArchive
 from .pipeline import Summary, process_source, run_ingest
-from .near_copies import near_copies_of, sketch_stored_articles
+from .near_copies import UNSKETCHED_SQL, near_copies_of, sketch_stored_articles
 from .read import expand_paths, read_sources
 from .search import (QUOTE_MARKS, RANKED_WINDOW, BadParameter, SearchTimeout, check_parameter, check_parameters,
                      copies_at_outlet, names_matching_many, names_not_in_archive)
@@ -617,8 +617,6 @@ def optimize(db_path, as_json):
 
 # The articles link_copies reads between two commits: other writers wait for one such step.
 _LINK_STEP = 1000
-_UNSKETCHED = ("FROM articles WHERE id > ? AND NOT EXISTS "
-               "(SELECT 1 FROM article_sketches WHERE article_sketches.article_id = articles.id)")
 
 
 @cli.command("link-copies", short_help="Link the near copies among articles stored before near copies.")
@@ -647,14 +645,14 @@ def link_copies(db_path, as_json):
         conn = open_connection(db_path)
     read = linked = after = 0
     try:
-        total = conn.execute(f"SELECT count(*) {_UNSKETCHED}", (0,)).fetchone()[0]
+        total = conn.execute(f"SELECT count(*) FROM (SELECT 1 {UNSKETCHED_SQL})", (0,)).fetchone()[0]
         bar = (nullcontext() if as_json or not total else
                click.progressbar(length=total, label="Linking near copies", file=sys.stderr))
         with bar as progress:
             while True:
                 # (the step's last id first: a short text gets no sketch, so "not sketched" alone
                 # would read it again in every step)
-                ids = [found for found, in conn.execute(f"SELECT id {_UNSKETCHED} ORDER BY id LIMIT ?",
+                ids = [found for found, in conn.execute(f"SELECT id {UNSKETCHED_SQL} LIMIT ?",
                                                         (after, _LINK_STEP))]
                 if not ids:
                     break

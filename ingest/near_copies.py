@@ -172,6 +172,11 @@ def relink_near_copies(conn: sqlite3.Connection, article_id: int) -> list[tuple[
     return link_near_copies(conn, article_id, outlet_id, body, sketch or None)
 
 
+# The stored articles past an id that have no sketch (stored before schema/0024), oldest first.
+UNSKETCHED_SQL = ("FROM articles WHERE id > ? AND NOT EXISTS "
+                  "(SELECT 1 FROM article_sketches WHERE article_sketches.article_id = articles.id) ORDER BY id")
+
+
 def sketch_stored_articles(conn: sqlite3.Connection, after: int = 0, limit: int | None = None) -> tuple[int, int]:
     """Sketch and link the stored articles with ids past `after` that have no sketch yet (an
     archive's articles stored before schema/0024), oldest first, each linked to the ones sketched
@@ -181,8 +186,7 @@ def sketch_stored_articles(conn: sqlite3.Connection, after: int = 0, limit: int 
     while limit is None or read < limit:
         # (a thousand texts at a time: the bodies of a million articles do not fit in memory)
         rows = conn.execute(
-            "SELECT id, outlet_id, body FROM articles WHERE id > ? AND NOT EXISTS "
-            "(SELECT 1 FROM article_sketches WHERE article_sketches.article_id = articles.id) ORDER BY id LIMIT ?",
+            f"SELECT id, outlet_id, body {UNSKETCHED_SQL} LIMIT ?",
             (after, 1000 if limit is None else min(1000, limit - read))).fetchall()
         if not rows:
             break
