@@ -6549,14 +6549,14 @@ def _shown_day_beside_utc(value: str, signals: Signals, now: datetime) -> str | 
     iso = iso_date(value, now)
     if not iso or "T" not in iso or not iso.endswith("+00:00"):
         return None
-    written = [w for w in (iso_date(v, now) for v in (*signals.byline_dates, *signals.labelled_dates)) if w]
-    shown = {w[:10] for w in written}
+    shown = {w[:10] for w in (iso_date(v, now) for v in (*signals.byline_dates, *signals.labelled_dates)) if w}
     if len(shown) != 1:
         return None
     day, moment = shown.pop(), datetime.fromisoformat(iso)
-    if any(_clock_is_moments(w, moment) for w in _shown_clocks(signals, now)):
-        return None
     before, after = (moment - timedelta(days=1)).date().isoformat(), (moment + timedelta(days=1)).date().isoformat()
+    # (the byline's clocks read only where the shown day is a neighbour's: most pages show the UTC day)
+    if day not in (before, after) or any(_clock_is_moments(w, moment) for w in _shown_clocks(signals, now)):
+        return None
     if day == before and moment.time() < _WEST_REACH:
         return day
     if day == after and moment.time() >= _EAST_REACH and not any(
