@@ -6167,10 +6167,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         published = Choice(shown, "byline") if shown else published
     updated = Choice(None, None)
     for source, values in (
-        ("json-ld", [_unix_time(i.get("dateModified")) for i in signals.own_json_ld]),
-        ("meta", [_unix_time(v) for key in META_UPDATED for v in signals.meta.get(key, [])]),
-        ("json-ld", [i.get("dateModified") for i in _web_pages(signals)]
-         + signals.json_ld_unparsed.get("dateModified", [])),
+        *_structured_revision_sources(signals),
         # What readers see: a line stamped "Updated", "Mis à jour", "Actualizado", then a <time>
         # marked as the revision (unless it is the one date the page gave as the publication's).
         # Read only when the publication date was read from the page as shown (or not found):
@@ -6593,14 +6590,19 @@ def _clock_is_moments(written: str, moment: datetime) -> bool:
     return -timedelta(hours=12) <= offset <= timedelta(hours=14) and offset % timedelta(minutes=15) == timedelta(0)
 
 
+def _structured_revision_sources(signals: Signals) -> list[tuple[str, list]]:
+    """The revisions the page states to machines, by signal, in choose_dates' order: its own
+    JSON-LD's dateModified, the meta tags', then a WebPage's and unparsable JSON-LD's."""
+    return [("json-ld", [_unix_time(i.get("dateModified")) for i in signals.own_json_ld]),
+            ("meta", [_unix_time(v) for key in META_UPDATED for v in signals.meta.get(key, [])]),
+            ("json-ld", [i.get("dateModified") for i in _web_pages(signals)]
+             + signals.json_ld_unparsed.get("dateModified", []))]
+
+
 def _structured_revisions_in_utc(signals: Signals, now: datetime) -> list[str]:
     """The revision moments the page's JSON-LD and meta tags state, in UTC (days alone as they are)."""
-    values = ([_unix_time(i.get("dateModified")) for i in signals.own_json_ld]
-              + [_unix_time(v) for key in META_UPDATED for v in signals.meta.get(key, [])]
-              + [i.get("dateModified") for i in _web_pages(signals)]
-              + signals.json_ld_unparsed.get("dateModified", []))
     revisions = []
-    for value in values:
+    for value in (value for _, values in _structured_revision_sources(signals) for value in values):
         stated = _instant(value, now)
         iso = stated.astimezone(timezone.utc).isoformat() if stated is not None else iso_date(value, now)
         if iso:
