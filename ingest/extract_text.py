@@ -1030,8 +1030,14 @@ def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
             break
         if _NEXT_OR_TAGS.match(lines[j].text.strip(" *:#")):
             return False
-    surnames = {rules.fold(name.split()[-1]) for name in rules.names_in(line.text)}
-    return not any(surname in lines[j].key.split() for j in range(last) for surname in surnames)
+    return not _speaks_of(lines, rules.names_in(line.text), last)
+
+
+def _speaks_of(lines: list[Line], names: list[str], upto: int) -> bool:
+    """Whether a line before `upto` names one of the people by surname: a name the story speaks
+    of, not its writer's signature."""
+    surnames = {rules.fold(name.split()[-1]) for name in names}
+    return bool(surnames) and any(not surnames.isdisjoint(lines[j].key.split()) for j in range(upto))
 
 
 def _signed_and_dated_at_the_end(lines: list[Line], body_at: int | None) -> list[str]:
@@ -1054,8 +1060,7 @@ def _signed_and_dated_at_the_end(lines: list[Line], body_at: int | None) -> list
         return []
     if any(rules.name_with_date(lines[j]) for j in range(body_at, last)):
         return []
-    surnames = {rules.fold(name.split()[-1]) for name in names}
-    return [] if any(surname in lines[j].key.split() for j in range(last) for surname in surnames) else names
+    return [] if _speaks_of(lines, names, last) else names
 
 
 def _in_block_quote(line: Line) -> bool:
@@ -1088,8 +1093,7 @@ def _signed_from_place_at_the_end(lines: list[Line], body_at: int | None) -> lis
         signed_at, names = last - 1, rules.signed_with_town(lines[last - 1], lines[last])
     else:
         return []
-    surnames = {rules.fold(name.split()[-1]) for name in names}
-    return [] if any(surname in lines[j].key.split() for j in range(signed_at) for surname in surnames) else names
+    return [] if _speaks_of(lines, names, signed_at) else names
 
 
 def _links_to_another_page(line: Line) -> bool:
@@ -1350,11 +1354,11 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
             for i in tail:
                 if i not in listed and rules.is_name_line(lines[i]) and _signed_with_role(lines, i):
                     add(rules.names_in(lines[i].text), i, "tail:name_beside_marker")
-            if not found and len(lines) - 1 not in listed and not _under_teaser(lines, len(lines) - 1) \
-                    and _signed_at_the_end(lines, body_at):
-                add(rules.names_in(lines[-1].text), len(lines) - 1, "tail:signed_at_the_end")
             if not found and len(lines) - 1 not in listed and not _under_teaser(lines, len(lines) - 1):
-                add(_signed_and_dated_at_the_end(lines, body_at), len(lines) - 1, "tail:signed_and_dated_at_the_end")
+                if _signed_at_the_end(lines, body_at):
+                    add(rules.names_in(lines[-1].text), len(lines) - 1, "tail:signed_at_the_end")
+                if not found:
+                    add(_signed_and_dated_at_the_end(lines, body_at), len(lines) - 1, "tail:signed_and_dated_at_the_end")
             if not found and len(lines) - 1 not in listed:
                 add(_signed_from_place_at_the_end(lines, body_at), len(lines) - 1, "tail:signed_from_place")
             if not found:
