@@ -47,6 +47,16 @@ def json_kind(value) -> str:
         return "a string"
     return "a list" if isinstance(value, list) else "an object"
 
+
+def with_fields(record: dict) -> dict:
+    """The record with the keys of its "fields" object, its own keys winning. An API that gives
+    an item's text and byline only when asked, in an object of their own (the Guardian's
+    show-fields=body,byline): read without, a saved API response (its list under
+    response.results) failed record by record as "no article text found"."""
+    fields = record.get("fields")
+    return {**fields, **record} if isinstance(fields, dict) else record
+
+
 def extract_record(raw: bytes) -> Article:
     try:
         record = json.loads(raw)
@@ -65,13 +75,7 @@ def extract_record(raw: bytes) -> Article:
         raise UnreadableRecord("invalid JSON: nested too deeply to read") from None
     if not isinstance(record, dict):
         raise UnreadableRecord(f"a record must be a JSON object, not {json_kind(record)}")
-    fields = record.get("fields")
-    if isinstance(fields, dict):
-        # An API that gives an item's text and byline only when asked, in an object of their own
-        # (the Guardian's show-fields=body,byline): read with the item's own keys, which win.
-        # Read without, a saved API response (its list under response.results) failed record
-        # by record as "no article text found".
-        record = {**fields, **record}
+    record = with_fields(record)
     article = Article()
     for field, aliases in FIELD_ALIASES.items():
         value = next((record[a] for a in aliases if record.get(a) not in (None, "", [])), None)

@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
-from .extract_record import FIELD_ALIASES, field_value, json_kind
+from .extract_record import FIELD_ALIASES, field_value, json_kind, with_fields
 from .record import BAD_SIDECAR, Source
 
 ARTICLE_EXTENSIONS = {
@@ -1434,8 +1434,7 @@ def _holds_an_article(value) -> bool:
     "author") has them, and was stored as an untitled article."""
     if not isinstance(value, dict):
         return False
-    fields = value.get("fields")
-    keys = {str(key).lower() for key in ({**fields, **value} if isinstance(fields, dict) else value)}
+    keys = {str(key).lower() for key in with_fields(value)}
     return bool(keys & _TITLE_KEYS) and bool(keys & _BODY_KEYS)
 
 
