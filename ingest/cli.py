@@ -384,7 +384,7 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     Prints each hit's title; its #ID, outlet, authors and date; and a passage with the matched
     words in **, on one line (a paragraph break in it shown as ¶). --json prints a list of objects: id, title, outlet, authors, published,
     snippet, url, rank (lower is better), earlier_versions, later_version, places (how many
-    places the story ran in: outlet, address and date), ran_in (their outlets) and near_copies
+    places the story ran in: outlet, address and day), ran_in (their outlets) and near_copies
     (id, outlet, title, url, published and shared of each near copy). Exit status: 0, also
     when nothing matches ("No articles match."; an --outlet or --author that names no outlet or
     author of the archive is said on standard error, with the nearest names, and so is one that

@@ -6,12 +6,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .read import ARCHIVE_COMPANIONS, archive_files
+from .search import add_query_functions
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
 def archive_stats(db: "Database | sqlite3.Connection") -> dict:
+    # (same_address_key, as the syndication query has it; normalise, slow to import for
+    # courlan, is imported only when a story was seen twice)
+    add_query_functions(db.conn if hasattr(db, "conn") else db)
     one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
     first, last = db.execute(
         "SELECT min(substr(published, 1, 10)), max(substr(published, 1, 10)) FROM articles"
@@ -20,12 +24,13 @@ def archive_stats(db: "Database | sqlite3.Connection") -> dict:
         "articles": one("SELECT count(*) FROM articles"),
         "sources": one("SELECT count(*) FROM sources"),
         "duplicates": one("SELECT count(*) FROM sources WHERE status = 'duplicate'"),
-        # Stories seen at two or more places (outlet, address, date): as the syndication query
+        # Stories seen at two or more places (outlet, address, day): as the syndication query
         # counts them, so a folder moved and ingested again does not make every story one (nor a
-        # copy naming neither outlet nor address, a text clipping).
+        # copy naming neither outlet nor address, a text clipping). The address by the one
+        # definition (same_address_key: an address and itself with a trailing slash counted two here).
         "syndicated_articles": one(
             "SELECT count(*) FROM (SELECT article_id FROM ("
-            "SELECT DISTINCT article_id, outlet_id, url, published FROM sources "
+            "SELECT DISTINCT article_id, outlet_id, same_address_key(url), substr(published, 1, 10) FROM sources "
             "WHERE status != 'failed' AND (outlet_id IS NOT NULL OR url IS NOT NULL) AND article_id IN (SELECT article_id FROM sources "
             "WHERE article_id IS NOT NULL AND status != 'failed' GROUP BY article_id HAVING count(*) > 1)) "
             "GROUP BY article_id HAVING count(*) > 1)"

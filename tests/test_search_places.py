@@ -35,6 +35,14 @@ def record(url: str, outlet: str | None, published: str = "2024-03-05", body: st
     ([("", None, "2024-03-09")], 1, ["The Harbor Ledger"]),
     # near miss: a copy at an address of its own is a place, its outlet read from the address
     ([("https://riverside.example/flood", None)], 2, ["The Harbor Ledger", "riverside.example"]),
+    # fails before: the same page on the same day, its time given by one copy only (a feed's item
+    # and a record of the page), was two places ("ran in 2 places: The Harbor Ledger")
+    ([(LEDGER, "The Harbor Ledger", "2024-03-05T09:30:00-04:00")], 1, ["The Harbor Ledger"]),
+    ([(LEDGER + "/", "The Harbor Ledger", "2024-03-05T09:30:00-04:00")], 1, ["The Harbor Ledger"]),
+    # near miss: the same page dated another day is another place (a story run again)
+    ([(LEDGER, "The Harbor Ledger", "2024-03-06")], 2, ["The Harbor Ledger"]),
+    # fails before in stats alone: an address with a trailing slash was another place there
+    ([(LEDGER + "/", "The Harbor Ledger")], 1, ["The Harbor Ledger"]),
 ])
 def test_search_names_the_places_a_story_ran(tmp_path, copies, places, ran_in):
     lines = [record(LEDGER, "The Harbor Ledger")] + [record(*copy) for copy in copies]

@@ -956,10 +956,11 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         for source in sources:
             source["link"] = _web_link(source["url"])
         # The places the story ran, counted as the `syndication` query counts them: the same
-        # outlet, address and date seen again (a file moved or saved twice) is one place.
+        # outlet, address and day seen again (a file moved or saved twice) is one place.
         # An address with or without a trailing slash is one place (normalise.same_address_key).
         # A copy naming neither outlet nor address (a text clipping) is none.
-        article["places"] = len({(s["outlet"], s["url"] and _same_address_key(s["url"]), s["published"])
+        article["places"] = len({(s["outlet"], s["url"] and _same_address_key(s["url"]),
+                                  s["published"] and s["published"][:10])
                                  for s in sources if s["status"] != "failed" and (s["outlet"] or s["url"])})
         versions = [dict(row) for row in (await db.execute(
             VERSIONS_SQL, {"id": int(pks), "previous": article["previous_version"]})).rows]
