@@ -40,10 +40,16 @@ def archive_stats(db: "Database | sqlite3.Connection") -> dict:
         # by new bytes (a later row), or by bytes it held before (restored from a backup: its
         # earlier row, seen again since the failure). One failing with other bytes since is
         # counted by its latest failure only: a file edited and failing still is one failure.
+        # A file of several inputs (records, feed items, captured pages, mails) that failed as a
+        # whole, at its path (named before it was there, cut short), is mended by its inputs read
+        # since, at PATH#1, PATH#2...: the range of locations after "PATH#" and before "PATH$" ("$"
+        # follows "#"), read from the index of locations.
         # (and not the archive itself: see _failed_as_an_input)
         "failed": db.execute(
             "SELECT count(*) FROM sources AS failure WHERE status = 'failed' AND NOT EXISTS ("
-            "SELECT 1 FROM sources AS later WHERE later.location = failure.location AND later.id != failure.id "
+            "SELECT 1 FROM sources AS later WHERE (later.location = failure.location "
+            "OR (later.location > failure.location || '#' AND later.location < failure.location || '$')) "
+            "AND later.id != failure.id "
             "AND (later.last_seen > failure.last_seen OR (later.status != 'failed' AND later.id > failure.id) "
             "OR (later.last_seen = failure.last_seen AND later.id > failure.id))) "
             "AND failure.location NOT IN (SELECT value FROM json_each(?))", (json.dumps(_failed_as_an_input(db)),)

@@ -1377,6 +1377,25 @@ def test_stats_counts_a_file_that_failed_with_other_bytes_too_as_one_failure(tmp
         assert (figures["sources"], figures["failed"]) == (sources, 1), content
 
 
+@pytest.mark.parametrize("later_name, failing", [
+    ("export.jsonl", 0),  # fails before: its records (PATH#1, PATH#2) did not mend the whole file's failure
+    ("export.jsonl.old", 1),  # near miss: another file, whose name begins with the failed one's
+])
+def test_stats_counts_a_file_of_records_read_after_it_failed_whole_as_failed_no_more(tmp_path, db_path,
+                                                                                     later_name, failing):
+    """A JSON Lines export (a feed, a web archive, a mailbox) named before it was there (a typo,
+    a copy not finished) fails as a whole, at its path; read once it is there, its records are
+    stored at PATH#1, PATH#2..., and stats said "failed 1" of it for good."""
+    export = tmp_path / "export.jsonl"
+    run_cli("ingest", export, "--db", db_path)
+    records = [{"title": f"Story {n}", "body": f"{ARTICLE_TEXT} Told {n} times.", "outlet": "Marsh Notes"}
+               for n in (1, 2)]
+    (tmp_path / later_name).write_text("".join(json.dumps(record) + "\n" for record in records))
+    run_cli("ingest", tmp_path / later_name, "--db", db_path)
+    figures = json.loads(run_cli("stats", "--db", db_path, "--json").stdout)
+    assert (figures["articles"], figures["sources"], figures["failed"]) == (2, 3, failing)
+
+
 def test_optimize_merges_the_index_and_search_still_finds_everything(tmp_path, db_path):
     # Three ingest runs leave three index segments; optimize merges them and the same words
     # find the same articles afterwards.
