@@ -5,6 +5,7 @@ outlets, and the `near_copies` saved query lists them."""
 
 import json
 import os
+import re
 import sqlite3
 
 import pytest
@@ -354,6 +355,28 @@ def test_an_articles_page_links_its_near_copies(tmp_path, db_path):
     assert "(96% of the shorter text's phrases in the other)" in page
     assert '<a href="/archive/near_copies?article=1">near copies</a>' in page
     assert "also ran, a little edited" not in other_story
+
+
+@pytest.mark.parametrize("path, column", [
+    ("/archive/near_copies?article=1", "near_copy_published"),  # fails before: 2024-03-05T21:40:00-05:00
+    ("/archive/articles/2", "captured"),  # fails before: the article page's stored fields
+    ("/archive/articles?_col=published&_col=captured", "captured"),  # fails before (a column asked for)
+    ("/archive/near_copies", "near_copy_published"),
+    ("/archive/articles/2", "published"),  # near miss: read so before
+])
+def test_every_date_column_reads_as_a_date(tmp_path, db_path, path, column):
+    """Dates read the same way on every page (the day, then the time and offset): the near copy's
+    date and an article's capture time were shown as stored, 2024-03-05T21:40:00-05:00."""
+    dated = {"published": "2024-03-05T21:40:00-05:00", "captured": "2024-03-06T08:15:00Z"}
+    ingest_records(tmp_path, db_path, [record(WIRE_STORY, "Coastal Herald", "https://herald.example/ferry") | dated,
+                                       record(READ_MORE, "Valley Times", "https://valley.example/ferry") | dated])
+    with served_from(db_path) as get:
+        page = get(path).text
+    shown = re.findall(rf'<td class="col-{column}(?: [^"]*)?"[^>]*>(.*?)</td>', page, re.S)
+    assert shown, page
+    for cell in shown:
+        text = " ".join(re.sub(r"<[^>]+>", " ", cell).split())
+        assert text in ("2024-03-05 21:40 -05:00", "2024-03-06 08:15 UTC"), cell
 
 
 # --- an outlet changed after storing ----------------------------------------------------------

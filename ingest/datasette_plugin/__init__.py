@@ -277,7 +277,8 @@ def register_magic_parameters(datasette):
 
 # The columns that hold a date or a time, in the tables and in the saved queries' results.
 DATE_COLUMNS = frozenset({"published", "updated", "first_seen", "seen_at", "last_seen", "revised_at",
-                          "started", "finished", "previous_first_seen", "first", "last", "day"})
+                          "started", "finished", "previous_first_seen", "first", "last", "day",
+                          "captured", "near_copy_published"})
 # A date as ingest stores it: the day, then (when the source gave one) the time and its offset.
 _STORED_DATE = re.compile(
     r"(?P<day>\d{4}-\d{2}-\d{2})(?:[T ](?P<time>\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]\d{2}:?\d{2})?)?")
