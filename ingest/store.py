@@ -1346,9 +1346,13 @@ class Archive:
                 batch.lacking[article_id] = (empty, outlet_id, article.published)
             batch.bylines.extend((article_id, self._author_id(name), position)
                                  for position, name in enumerate(article.authors, start=1))
+        # What the input gave that was dropped (its warnings, a month-only date) is kept in the row's
+        # error, as a failure's reason is: said on standard error alone, it was gone after the run
+        # (the file, unchanged, is not read again), and nothing said why the article lacks it.
         batch.sources.append(_source_row(
-            run_id, source, STORED if restored else status, None, now, article_id=article_id, outlet_id=outlet_id,
-            url=article.url, title=article.title, published=article.published,
+            run_id, source, STORED if restored else status, "; ".join(article.warnings) or None, now,
+            article_id=article_id, outlet_id=outlet_id, url=article.url, title=article.title,
+            published=article.published,
         ))
         written = Written(source.location, status, article_id, filled=filled)
         if status == STORED:

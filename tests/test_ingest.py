@@ -966,6 +966,9 @@ def test_a_date_dropped_for_naming_a_month_or_a_year_is_said(tmp_path, db_path, 
     assert (code, summary["stored"]) == (0, 1), summary
     expected = [{"location": f"{tmp_path / name}" + ("#1" if name.endswith(".json") else ""), "warning": warning}]
     assert (summary["warned"], summary["warnings"]) == ((1, expected) if warning else (0, [])), summary
+    # fails before: recorded nowhere but on standard error, so the next run (the file unchanged,
+    # not read again) and the archive could not say why the article has no date
+    assert [tuple(row.values()) for row in rows(db_path, "SELECT status, error FROM sources")] == [("stored", warning)]
     result = run_cli("ingest", tmp_path / name, "--db", str(tmp_path / "again.db"))
     assert (", 1 with a warning -> " in result.stdout) == bool(warning), result.stdout
     assert (f"warning: {expected[0]['location']}: {warning}" in result.stderr) == bool(warning), result.stderr
