@@ -1610,7 +1610,7 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
         reason = f": {parsed.bozo_exception}" if parsed.get("bozo") else ""
         yield Source(location, b"", sha256(data), "feed", len(data), overrides, f"no item in this feed{reason}")
         return
-    outlet = parsed.feed.get("title")
+    outlet = _feed_title(parsed.feed)
     site = parsed.feed.get("link")
     # When the feed was last built (Atom's <updated>, RSS's <lastBuildDate>): every item's text
     # was current then, a capture time for each, which orders an edited story's versions. A
@@ -1646,6 +1646,18 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
                          f"({record['url'] or 'no link given'})")
             continue
         yield Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides, hints=captured)
+
+
+def _feed_title(feed) -> str | None:
+    """The feed's title as text, the outlet of its items. feedparser gives a title the feed marks
+    as HTML or XHTML (Atom's type="html", which jekyll-feed writes; an RSS title it finds markup
+    in) as that markup, and "Tom &amp; Jerry's Almanac" was stored as the outlet's name."""
+    title = feed.get("title")
+    if title and feed.get("title_detail", {}).get("type") in ("text/html", "application/xhtml+xml"):
+        from html import unescape
+
+        title = " ".join(unescape(re.sub(r"<[^>]*>", "", title)).split()) or None
+    return title
 
 
 # The end of a feed's item: RSS's (and RSS 1.0's) </item>, Atom's </entry>, with any prefix.

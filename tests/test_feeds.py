@@ -74,6 +74,27 @@ def test_an_atom_feed_without_its_extension_and_re_runs(tmp_path, db_path):
     assert (again["unchanged"], again["stored"]) == (1, 0)
 
 
+@pytest.mark.parametrize("title, outlet", [
+    # fails before: a title the feed marks as HTML (jekyll-feed writes its site's name so) was
+    # the outlet as markup, "Tom &amp; Jerry's Almanac"
+    ('<title type="html">Tom &amp;amp; Jerry&amp;#8217;s Almanac</title>', "Tom & Jerry’s Almanac"),
+    ('<title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Tom &amp; <em>Jerry</em></div></title>',
+     "Tom & Jerry"),
+    # near misses: a plain title, its entity read by the XML parser
+    ("<title>Tom &amp; Jerry</title>", "Tom & Jerry"),
+    ('<title type="text">Tom &amp;amp; Jerry</title>', "Tom &amp; Jerry"),
+])
+def test_a_feeds_title_marked_as_html_names_its_outlet_as_text(tmp_path, db_path, title, outlet):
+    feed = tmp_path / "feed.atom"
+    feed.write_text(atom(
+        "<entry><title>County fair opens</title>"
+        f'<link href="https://shire-news.example/fair"/><content type="html">&lt;p&gt;{FAIR}&lt;/p&gt;&lt;p&gt;{FAIR}&lt;/p&gt;</content></entry>'
+    ).replace("<title>Shire News</title>", title))
+    code, summary = ingest_json(feed, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1)
+    assert [row["name"] for row in Database(db_path).query("SELECT name FROM outlets")] == [outlet]
+
+
 def test_a_feed_with_no_item_fails_by_name(tmp_path, db_path):
     feed = tmp_path / "empty.rss"
     feed.write_text(rss(""))
