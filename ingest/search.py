@@ -413,7 +413,8 @@ def names_matching_many(db: "Database | sqlite3.Connection", outlet: str = "", a
 
 
 def copies_at_outlet(db: "Database | sqlite3.Connection", text: str, outlet: str, shown: list[int], *,
-                     author: str = "", since: str = "", until: str = "", all_versions: bool = False) -> list[str]:
+                     author: str = "", since: str = "", until: str = "", all_versions: bool = False,
+                     outlet_filter: str = "--outlet") -> list[str]:
     """A note when the outlet typed ran matching stories that are stored under another outlet: an
     article keeps the outlet it was first stored from, and a copy of it elsewhere is a place it
     ran (a `sources` row), which the outlet filter does not read. Asked what "Lakeside Post" ran
@@ -422,7 +423,8 @@ def copies_at_outlet(db: "Database | sqlite3.Connection", text: str, outlet: str
 
     Only the stories the search without --outlet finds (the same author, dates and versions as
     the search's SQL reads them), and none kept under an outlet --outlet finds: the note named a
-    story outside --since, and one --outlet does find that --limit left out."""
+    story outside --since, and one --outlet does find that --limit left out. `outlet_filter` names
+    the filter as the reader typed it (the served search's "the outlet filter")."""
     if not outlet:
         return []
     add_query_functions(getattr(db, "conn", db))
@@ -436,11 +438,16 @@ def copies_at_outlet(db: "Database | sqlite3.Connection", text: str, outlet: str
             "AND author_id IN (SELECT id FROM author_found))) "
             # (each article looked up in the index, not every match of a common word listed)
             "AND EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH :expression AND rowid = {a}.id)")
+    # Each story the outlet ran as a copy once, before any is searched (a story it ran at several
+    # addresses or days was searched for each); by the copies' outlet index (schema/0025), not by
+    # reading every copy of the archive: the served search asks it of every search of one outlet.
     found = db.execute(
-        f"WITH found(id) AS ({outlets}), author_found(id) AS ({authors}) "
-        "SELECT group_concat(DISTINCT s.article_id) FROM sources s JOIN articles a ON a.id = s.article_id "
-        "WHERE s.status = 'duplicate' AND s.outlet_id IN (SELECT id FROM found) "
-        "AND (a.outlet_id IS NULL OR a.outlet_id NOT IN (SELECT id FROM found)) "
+        f"WITH found(id) AS ({outlets}), author_found(id) AS ({authors}), "
+        "copied(id) AS (SELECT DISTINCT article_id FROM sources INDEXED BY sources_duplicate_outlet "
+        "WHERE status = 'duplicate' "
+        "AND outlet_id IN (SELECT id FROM found)) "
+        "SELECT group_concat(a.id) FROM copied JOIN articles a ON a.id = copied.id "
+        "WHERE (a.outlet_id IS NULL OR a.outlet_id NOT IN (SELECT id FROM found)) "
         f"AND {kept.format(a='a')} "
         "AND NOT (:versions = '' AND EXISTS (SELECT 1 FROM articles later WHERE later.previous_version = a.id "
         f"AND {kept.format(a='later')}))",
@@ -453,7 +460,7 @@ def copies_at_outlet(db: "Database | sqlite3.Connection", text: str, outlet: str
     listed = ", ".join(f"#{i}" for i in sorted(ids)[:5]) + (", ..." if len(ids) > 5 else "")
     return [f"outlet {outlet!r} also ran {len(ids):,} matching {'story' if len(ids) == 1 else 'stories'} "
             f"kept under the outlet of {'its' if len(ids) == 1 else 'their'} first stored copy ({listed}), "
-            "which --outlet does not find: search without it to see them"]
+            f"which {outlet_filter} does not find: search without it to see them"]
 
 
 def names_not_in_archive(db: "Database | sqlite3.Connection", outlet: str = "", author: str = "") -> list[str]:

@@ -557,6 +557,15 @@ def test_a_search_of_one_outlet_says_what_it_ran_that_is_kept_under_another(tmp_
     assert result.exit_code == 0
     assert result.stdout.startswith("No articles match.") == (outlet != "harbour times")
     assert (note in result.stderr) if note else "note:" not in result.stderr
+    # fails before: the served search (its notes, and the page under the form) said nothing of it
+    from conftest import served_from
+
+    with served_from(db_path) as get:
+        answer = get(f"/archive/search.json?q=bridge&outlet={outlet.replace(' ', '+')}").json()
+        page = get(f"/archive/search?q=bridge&outlet={outlet.replace(' ', '+')}").text
+    served = [n.replace("the outlet filter", "--outlet") + "." for n in answer["notes"]]
+    assert served == ([note.removeprefix("note: ")] if note else [])
+    assert ("which the outlet filter does not find" in page) == bool(note)
 
 
 @pytest.mark.parametrize("options, noted", [

@@ -23,7 +23,7 @@ from datasette.views.base import ureg
 from markupsafe import Markup, escape
 
 from ..search import (MAX_PAGE, PAGE_SIZE, PUBLISHED_BOUNDS, RANKED_WINDOW, BadParameter, add_query_functions,
-                      check_parameter, check_parameters, check_words, names_matching_many,
+                      check_parameter, check_parameters, check_words, copies_at_outlet, names_matching_many,
                       names_not_in_archive, past_ranked_window, published_bound)
 from ..near_copies import LATEST_OF_PAIRS_SQL
 from .api_errors import refusal, refused_json, tidied_address, with_plain_interruptions
@@ -500,7 +500,7 @@ def asgi_wrapper(datasette):
             table_token = TABLE_PAGE.set(page["table"] if page else None)
             paged = paged_query(DATABASE_NAME, scope)
             typed = _asked_names(scope)
-            notes_task = asyncio.ensure_future(_name_notes(datasette, typed)) if typed else None
+            notes_task = asyncio.ensure_future(_name_notes(datasette, typed, _asked_copies(scope))) if typed else None
             notes_token = NAME_NOTES.set(notes_task)
             if scope.get("type") == "http" and scope.get("path", "").endswith(".json"):
                 send = with_plain_interruptions(send, datasette.setting("sql_time_limit_ms"))
@@ -548,14 +548,30 @@ def _asked_names(scope) -> dict[str, str] | None:
     return {kind: args[kind] for kind in NAMED_QUERIES[name] if args.get(kind, "").strip()}
 
 
-async def _name_notes(datasette, typed: dict[str, str]) -> list[str]:
+def _asked_copies(scope) -> dict[str, str] | None:
+    """The search typed in a `search` request that names an outlet (its words, filters and
+    versions), for the note of what the outlet ran that is kept under another; else None."""
+    if not scope.get("path", "").startswith(f"/{DATABASE_NAME}/search"):
+        return None
+    args = _first_values(scope)
+    if not (args.get("q", "").strip() and args.get("outlet", "").strip()):
+        return None
+    return {name: args.get(name, "") for name in ("q", "outlet", "author", "since", "until", "versions")}
+
+
+async def _name_notes(datasette, typed: dict[str, str], copies: dict[str, str] | None = None) -> list[str]:
     """What `news-archive search` says on standard error of the names typed: a name that matches
     many ("k" finds every author a k begins, and the answer held all their articles while the
     reader thought it narrowed to one) and a name that matches none, with the nearest (the answer
     was "0 results", as for words found nowhere). Names tables only: a seek by key or name, else
     one pass over the names (as the query itself makes), in another SQL thread while the query
     runs: in turn, they cost a search of one outlet 3 ms more, of an outlet's first letters 10 ms
-    (at 980,069 articles). A failure here is no note, never a failed answer."""
+    (at 980,069 articles). A failure here is no note, never a failed answer.
+
+    And, for a search of one outlet (`copies`), what that outlet ran of the matching stories kept
+    under the outlet of their first stored copy, which the outlet filter does not find
+    (search.copies_at_outlet, as `news-archive search` says it): the page answered "0 rows" of a
+    story the outlet ran word for word. Not kept with the names' notes: it depends on the articles."""
     database = datasette.databases.get(DATABASE_NAME)
     if not typed or database is None:
         return []
@@ -575,8 +591,20 @@ async def _name_notes(datasette, typed: dict[str, str]) -> list[str]:
                 del _NOTES_MADE[next(iter(_NOTES_MADE))]
         return made
 
+    def notes_with_copies(conn) -> list[str]:
+        made = notes(conn)
+        try:
+            if copies:
+                made = made + copies_at_outlet(
+                    conn, copies["q"], copies["outlet"], [], author=copies["author"], since=copies["since"],
+                    until=copies["until"], all_versions=copies["versions"] == "all",
+                    outlet_filter="the outlet filter")
+        except sqlite3.Error:  # (a search FTS5 refuses: the names' notes still go)
+            pass
+        return made
+
     try:
-        return await database.execute_fn(notes)
+        return await database.execute_fn(notes_with_copies)
     except Exception:  # (sqlite3.Error, a names table not there yet): the answer goes without
         return []
 
