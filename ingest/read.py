@@ -1610,7 +1610,7 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
         reason = f": {parsed.bozo_exception}" if parsed.get("bozo") else ""
         yield Source(location, b"", sha256(data), "feed", len(data), overrides, f"no item in this feed{reason}")
         return
-    outlet = _feed_title(parsed.feed)
+    outlet = _feed_text(parsed.feed, "title")
     site = parsed.feed.get("link")
     # When the feed was last built (Atom's <updated>, RSS's <lastBuildDate>): every item's text
     # was current then, a capture time for each, which orders an edited story's versions. A
@@ -1631,7 +1631,7 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
         summary = entry.get("summary", "")
         body = max(contents, key=len) if contents else summary
         record = {
-            "title": entry.get("title"), "url": _site_address(entry.get("link"), site),
+            "title": _feed_text(entry, "title", marks="<"), "url": _site_address(entry.get("link"), site),
             "authors": _item_authors(entry),
             # dict.get: feedparser's own get() answers "updated" with the published date
             "published": dict.get(entry, "published") or dict.get(entry, "updated"),
@@ -1648,16 +1648,22 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
         yield Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides, hints=captured)
 
 
-def _feed_title(feed) -> str | None:
-    """The feed's title as text, the outlet of its items. feedparser gives a title the feed marks
-    as HTML or XHTML (Atom's type="html", which jekyll-feed writes; an RSS title it finds markup
-    in) as that markup, and "Tom &amp; Jerry's Almanac" was stored as the outlet's name."""
-    title = feed.get("title")
-    if title and feed.get("title_detail", {}).get("type") in ("text/html", "application/xhtml+xml"):
+def _feed_text(element, key: str, marks: str = "<&") -> str | None:
+    """A feed's or an item's title (`key`) as text. feedparser gives one the feed marks as HTML
+    or XHTML (Atom's type="html", which WordPress and jekyll-feed write; an RSS title it finds
+    markup in) as that markup: "Tom &amp; Jerry's Almanac" was stored as the outlet's name, and
+    "Flood walls <em>held</em>" as a headline, its tags shown as text on every page. Read only
+    where it holds one of `marks` (an item's title's entities alone are read by extract_record):
+    elsewhere the record's bytes, by which an item read before is known, stay as they were."""
+    text = element.get(key)
+    if (text and any(mark in text for mark in marks)
+            and element.get(f"{key}_detail", {}).get("type") in ("text/html", "application/xhtml+xml")):
         from html import unescape
 
-        title = " ".join(unescape(re.sub(r"<[^>]*>", "", title)).split()) or None
-    return title
+        # (a paragraph's or a line's break a space, an inline tag nothing: "<em>Jerry</em>'s")
+        text = re.sub(r"<[^>]*>", "", re.sub(r"<(?:br|/?p|/?div|/?li|/?h\d)\b[^>]*>", " ", text, flags=re.I))
+        text = " ".join(unescape(text).split()) or None
+    return text
 
 
 # The end of a feed's item: RSS's (and RSS 1.0's) </item>, Atom's </entry>, with any prefix.

@@ -95,6 +95,25 @@ def test_a_feeds_title_marked_as_html_names_its_outlet_as_text(tmp_path, db_path
     assert [row["name"] for row in Database(db_path).query("SELECT name FROM outlets")] == [outlet]
 
 
+@pytest.mark.parametrize("title, headline", [
+    # fails before: the headline kept the tags of a title the feed marks as HTML, shown as text
+    ('<title type="html">Fair &lt;em&gt;opens&lt;/em&gt; &amp;amp; sheep &lt;b&gt;win&lt;/b&gt;</title>',
+     "Fair opens & sheep win"),
+    ('<title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Fair <em>opens</em></div></title>', "Fair opens"),
+    # near misses: entities alone (read as ever), a plain title's "<" kept as written
+    ('<title type="html">Fair opens &amp;#8211; again</title>', "Fair opens \u2013 again"),
+    ('<title type="text">Fair &lt;em&gt;opens&lt;/em&gt;</title>', "Fair <em>opens</em>"),
+])
+def test_an_items_title_marked_as_html_is_its_text(tmp_path, db_path, title, headline):
+    feed = tmp_path / "feed.atom"
+    feed.write_text(atom(
+        f'<entry>{title}<link href="https://shire-news.example/fair"/>'
+        f"<content type=\"html\">&lt;p&gt;{FAIR}&lt;/p&gt;&lt;p&gt;{FAIR}&lt;/p&gt;</content></entry>"))
+    code, summary = ingest_json(feed, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1)
+    assert [row["title"] for row in Database(db_path).query("SELECT title FROM articles")] == [headline]
+
+
 def test_a_feed_with_no_item_fails_by_name(tmp_path, db_path):
     feed = tmp_path / "empty.rss"
     feed.write_text(rss(""))
