@@ -413,8 +413,8 @@ def names_matching_many(db: "Database | sqlite3.Connection", outlet: str = "", a
 
 
 def copies_at_outlet(db: "Database | sqlite3.Connection", text: str, outlet: str, shown: list[int], *,
-                     author: str = "", since: str = "", until: str = "", all_versions: bool = False,
-                     outlet_filter: str = "--outlet") -> list[str]:
+                     author: str = "", since: str = "", until: str = "", before: str = "",
+                     all_versions: bool = False, outlet_filter: str = "--outlet") -> list[str]:
     """A note when the outlet typed ran matching stories that are stored under another outlet: an
     article keeps the outlet it was first stored from, and a copy of it elsewhere is a place it
     ran (a `sources` row), which the outlet filter does not read. Asked what "Lakeside Post" ran
@@ -424,7 +424,11 @@ def copies_at_outlet(db: "Database | sqlite3.Connection", text: str, outlet: str
     Only the stories the search without --outlet finds (the same author, dates and versions as
     the search's SQL reads them), and none kept under an outlet --outlet finds: the note named a
     story outside --since, and one --outlet does find that --limit left out. `outlet_filter` names
-    the filter as the reader typed it (the served search's "the outlet filter")."""
+    the filter as the reader typed it (the served search's "the outlet filter").
+
+    Without `text`, every story the outlet ran so (by_outlet's list of an outlet's articles, which
+    answered "0 rows" of an outlet the outlets table names and links to, when it had run only
+    copies), published before `before` if given."""
     if not outlet:
         return []
     add_query_functions(getattr(db, "conn", db))
@@ -434,10 +438,12 @@ def copies_at_outlet(db: "Database | sqlite3.Connection", text: str, outlet: str
         ":typed", ":author")
     # What the search's filters keep of article `{a}` (its SQL: dated, latest; outlet aside)
     kept = ("(:since = '' OR {a}.published >= :since) AND (:until = '' OR {a}.published <= :until || 'T99') "
+            "AND (:before = '' OR {a}.published < :before) "
             "AND (:author = '' OR EXISTS (SELECT 1 FROM article_authors WHERE article_id = {a}.id "
             "AND author_id IN (SELECT id FROM author_found))) "
             # (each article looked up in the index, not every match of a common word listed)
-            "AND EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH :expression AND rowid = {a}.id)")
+            + ("AND EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH :expression AND rowid = {a}.id)"
+               if text else ""))
     # Each story the outlet ran as a copy once, before any is searched (a story it ran at several
     # addresses or days was searched for each); by the copies' outlet index (schema/0025), not by
     # reading every copy of the archive: the served search asks it of every search of one outlet.
@@ -451,16 +457,20 @@ def copies_at_outlet(db: "Database | sqlite3.Connection", text: str, outlet: str
         f"AND {kept.format(a='a')} "
         "AND NOT (:versions = '' AND EXISTS (SELECT 1 FROM articles later WHERE later.previous_version = a.id "
         f"AND {kept.format(a='later')}))",
-        {"typed": outlet, "author": author or "", "most": -1, "expression": fts_expression(text),
+        {"typed": outlet, "author": author or "", "most": -1, "expression": fts_expression(text) if text else "",
          "since": published_bound(since or ""), "until": published_bound(until or ""),
-         "versions": "all" if all_versions else ""}).fetchone()
+         "before": published_bound(before or ""), "versions": "all" if all_versions else ""}).fetchone()
     ids = [int(i) for i in (found[0] or "").split(",") if i and int(i) not in shown]
     if not ids:
         return []
     listed = ", ".join(f"#{i}" for i in sorted(ids)[:5]) + (", ..." if len(ids) > 5 else "")
-    return [f"outlet {outlet!r} also ran {len(ids):,} matching {'story' if len(ids) == 1 else 'stories'} "
-            f"kept under the outlet of {'its' if len(ids) == 1 else 'their'} first stored copy ({listed}), "
-            f"which {outlet_filter} does not find: search without it to see them"]
+    one = len(ids) == 1
+    ran = (f"outlet {outlet!r} also ran {len(ids):,}{' matching' if text else ''} {'story' if one else 'stories'} "
+           f"kept under the outlet of {'its' if one else 'their'} first stored copy ({listed})")
+    if not text:
+        return [f"{ran}, which this list does not hold: "
+                + ("its page names every place it ran" if one else "their pages name every place they ran")]
+    return [f"{ran}, which {outlet_filter} does not find: search without it to see them"]
 
 
 def names_not_in_archive(db: "Database | sqlite3.Connection", outlet: str = "", author: str = "") -> list[str]:

@@ -563,9 +563,17 @@ def test_a_search_of_one_outlet_says_what_it_ran_that_is_kept_under_another(tmp_
     with served_from(db_path) as get:
         answer = get(f"/archive/search.json?q=bridge&outlet={outlet.replace(' ', '+')}").json()
         page = get(f"/archive/search?q=bridge&outlet={outlet.replace(' ', '+')}").text
+        timeline = get(f"/archive/timeline.json?q=bridge&outlet={outlet.replace(' ', '+')}").json()
+        listed = get(f"/archive/by_outlet.json?outlet={outlet.replace(' ', '+')}").json()
     served = [n.replace("the outlet filter", "--outlet") + "." for n in answer["notes"]]
     assert served == ([note.removeprefix("note: ")] if note else [])
     assert ("which the outlet filter does not find" in page) == bool(note)
+    # fails before: the timeline of one outlet counted nothing of it, and by_outlet (where the
+    # outlets table's name links) listed nothing, "0 rows", without a word
+    assert timeline["notes"] == answer["notes"]
+    assert listed["notes"] == ([f"outlet {outlet!r} also ran 1 story kept under the outlet of its first stored "
+                                "copy (#1), which this list does not hold: its page names every place it ran"]
+                               if note else [])
 
 
 @pytest.mark.parametrize("options, noted", [

@@ -548,15 +548,25 @@ def _asked_names(scope) -> dict[str, str] | None:
     return {kind: args[kind] for kind in NAMED_QUERIES[name] if args.get(kind, "").strip()}
 
 
+# The queries of one outlet's articles, whose notes say what the outlet ran under another
+# outlet's name (search.copies_at_outlet), and whether they take words (q).
+_COPIES_NOTED = {"search": True, "timeline": True, "by_outlet": False}
+
+
 def _asked_copies(scope) -> dict[str, str] | None:
-    """The search typed in a `search` request that names an outlet (its words, filters and
-    versions), for the note of what the outlet ran that is kept under another; else None."""
-    if not scope.get("path", "").startswith(f"/{DATABASE_NAME}/search"):
+    """What a `search`, `timeline` or `by_outlet` request that names an outlet asks (its words,
+    filters and versions), for the note of what the outlet ran that is kept under another
+    outlet's name; else None."""
+    name = scope.get("path", "")[len(f"/{DATABASE_NAME}/"):].partition(".")[0]
+    if name not in _COPIES_NOTED:
         return None
     args = _first_values(scope)
-    if not (args.get("q", "").strip() and args.get("outlet", "").strip()):
+    if not args.get("outlet", "").strip() or _COPIES_NOTED[name] and not args.get("q", "").strip():
         return None
-    return {name: args.get(name, "") for name in ("q", "outlet", "author", "since", "until", "versions")}
+    asked = {name: args.get(name, "") for name in ("q", "outlet", "author", "since", "until", "before", "versions")}
+    if not _COPIES_NOTED[name]:  # (by_outlet lists every stored text of a story)
+        asked.update(q="", versions="all")
+    return asked
 
 
 async def _name_notes(datasette, typed: dict[str, str], copies: dict[str, str] | None = None) -> list[str]:
@@ -597,7 +607,7 @@ async def _name_notes(datasette, typed: dict[str, str], copies: dict[str, str] |
             if copies:
                 made = made + copies_at_outlet(
                     conn, copies["q"], copies["outlet"], [], author=copies["author"], since=copies["since"],
-                    until=copies["until"], all_versions=copies["versions"] == "all",
+                    until=copies["until"], before=copies["before"], all_versions=copies["versions"] == "all",
                     outlet_filter="the outlet filter")
         except sqlite3.Error:  # (a search FTS5 refuses: the names' notes still go)
             pass
