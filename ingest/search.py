@@ -414,7 +414,8 @@ def names_matching_many(db: "Database | sqlite3.Connection", outlet: str = "", a
 
 def copies_at_outlet(db: "Database | sqlite3.Connection", text: str, outlet: str, shown: list[int], *,
                      author: str = "", since: str = "", until: str = "", before: str = "",
-                     all_versions: bool = False, outlet_filter: str = "--outlet") -> list[str]:
+                     all_versions: bool = False, outlet_filter: str = "--outlet",
+                     one_outlet: bool = False) -> list[str]:
     """A note when the outlet typed ran matching stories that are stored under another outlet: an
     article keeps the outlet it was first stored from, and a copy of it elsewhere is a place it
     ran (a `sources` row), which the outlet filter does not read. Asked what "Lakeside Post" ran
@@ -428,7 +429,9 @@ def copies_at_outlet(db: "Database | sqlite3.Connection", text: str, outlet: str
 
     Without `text`, every story the outlet ran so (by_outlet's list of an outlet's articles, which
     answered "0 rows" of an outlet the outlets table names and links to, when it had run only
-    copies), published before `before` if given."""
+    copies), published before `before` if given. `one_outlet`: only for a name that finds one
+    outlet (the server's: one that finds many, "the", has its own note, and their copies are
+    most of the archive's, read on every page of the list)."""
     if not outlet:
         return []
     add_query_functions(getattr(db, "conn", db))
@@ -450,8 +453,8 @@ def copies_at_outlet(db: "Database | sqlite3.Connection", text: str, outlet: str
     found = db.execute(
         f"WITH found(id) AS ({outlets}), author_found(id) AS ({authors}), "
         "copied(id) AS (SELECT DISTINCT article_id FROM sources INDEXED BY sources_duplicate_outlet "
-        "WHERE status = 'duplicate' "
-        "AND outlet_id IN (SELECT id FROM found)) "
+        "WHERE status = 'duplicate' AND outlet_id IN (SELECT id FROM found)"
+        + (" AND (SELECT count(*) FROM found) = 1" if one_outlet else "") + ") "
         "SELECT group_concat(a.id) FROM copied JOIN articles a ON a.id = copied.id "
         "WHERE (a.outlet_id IS NULL OR a.outlet_id NOT IN (SELECT id FROM found)) "
         f"AND {kept.format(a='a')} "

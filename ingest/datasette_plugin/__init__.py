@@ -608,7 +608,7 @@ async def _name_notes(datasette, typed: dict[str, str], copies: dict[str, str] |
                 made = made + copies_at_outlet(
                     conn, copies["q"], copies["outlet"], [], author=copies["author"], since=copies["since"],
                     until=copies["until"], before=copies["before"], all_versions=copies["versions"] == "all",
-                    outlet_filter="the outlet filter")
+                    outlet_filter="the outlet filter", one_outlet=True)
         except sqlite3.Error:  # (a search FTS5 refuses: the names' notes still go)
             pass
         return made
