@@ -2187,6 +2187,19 @@ def test_a_failure_is_printed_on_a_line_of_its_own_under_the_progress_bar(tmp_pa
     assert failures == ([f"failed: {tmp_path / 'in' / 'empty.txt'}: empty file"] if bad else []), shown
 
 
+@pytest.mark.parametrize("records, shown", [
+    (700, True),  # fails before: a 1.2 MB export, seconds of work, ran with nothing on the screen
+    (2, False),  # near miss: a small file is over before a bar could say anything
+])
+def test_one_large_file_shows_the_progress_bar(tmp_path, db_path, records, shown):
+    export = tmp_path / "export.jsonl"
+    export.write_text("".join(json.dumps({"title": f"Story {n}", "body": f"Story {n}. " + ARTICLE_TEXT * 5})
+                              + "\n" for n in range(records)))
+    assert (export.stat().st_size > 1_000_000) == shown and export.stat().st_size < 2_000_000
+    said = _ingest_on_a_terminal(export, "--db", db_path, "--workers", "1")
+    assert ("Ingesting" in said) == shown, said
+
+
 _DIV_MARKDOWN = ('<div class="article-header">\n\n# Ferry fares rise at Port Vale\n\n<div class="byline">\n\n'
                  'By Ann Lee\n\n</div>\n\n</div>\n\n' + ARTICLE_TEXT)
 
