@@ -9,7 +9,7 @@ import pytest
 from ingest.normalise import same_address_forms, same_address_key
 from ingest.pipeline import run_ingest
 
-from conftest import ARTICLE_TEXT, served_from
+from conftest import ARTICLE_TEXT, run_cli, served_from
 
 FLOOD = "https://harborledger.example/news/flood"
 
@@ -74,3 +74,5 @@ def test_the_places_a_story_ran_are_counted_by_the_one_definition_of_an_address(
         page = get("/archive/articles/1").text
     assert len(syndicated) == (places if places > 1 else 0)
     assert (f"Ran in {places} places" in page) is (places > 1)
+    # and stats (which compared addresses as stored: a trailing slash made a story syndicated there)
+    assert json.loads(run_cli("stats", "--db", db_path, "--json").output)["syndicated_articles"] == (places > 1)
