@@ -659,6 +659,13 @@ def _article_row(article_id: int, article: Article, outlet_id: int | None, now: 
             *(provenance.get(name) for name in PROVENANCE_FIELDS), article.captured, None)
 
 
+def _warned(article: Article) -> str | None:
+    """What an input gave that was dropped (its warnings: a month-only date), for its sources
+    row's error, as a failure's reason is kept: said on standard error alone, it was gone after
+    the run (the file, unchanged, is not read again), and nothing said why the article lacked it."""
+    return "; ".join(article.warnings) or None
+
+
 def _source_row(run_id, source, status, error, now, article_id=None, outlet_id=None, url=None,
                 title=None, published=None) -> tuple:
     return (source.location, source.raw_sha256, source.format, source.size, status, error,
@@ -1346,11 +1353,8 @@ class Archive:
                 batch.lacking[article_id] = (empty, outlet_id, article.published)
             batch.bylines.extend((article_id, self._author_id(name), position)
                                  for position, name in enumerate(article.authors, start=1))
-        # What the input gave that was dropped (its warnings, a month-only date) is kept in the row's
-        # error, as a failure's reason is: said on standard error alone, it was gone after the run
-        # (the file, unchanged, is not read again), and nothing said why the article lacks it.
         batch.sources.append(_source_row(
-            run_id, source, STORED if restored else status, "; ".join(article.warnings) or None, now,
+            run_id, source, STORED if restored else status, _warned(article), now,
             article_id=article_id, outlet_id=outlet_id, url=article.url, title=article.title,
             published=article.published,
         ))
@@ -1412,6 +1416,8 @@ class Archive:
         if row is None:
             return None
         status, article_id, old_extractor = row
+        # (what the corrected sidecar gives that is dropped now, or nothing: the old warning went stale)
+        self.conn.execute("UPDATE sources SET error = ? WHERE id = ?", (_warned(article), source_id))
         revised = False
         if status == STORED:
             changes = self.given_changes(article_id, article)
