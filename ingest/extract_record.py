@@ -109,7 +109,10 @@ def field_value(field: str, value):
         value = [_name_of(v) for v in value] if isinstance(value, list) else [_name_of(value)]
         return [v for v in value if v] or None
     if field == "outlet":
-        return _name_of(value[0] if isinstance(value, list) and value else value)
+        # (its entities as characters, as a title's: a feed names its items' outlet "Tom &amp;
+        # Jerry" where its title is marked as HTML, and an export writes what its CMS held)
+        name = _name_of(value[0] if isinstance(value, list) and value else value)
+        return _inline_text(name, False) if name else name
     if isinstance(value, list):
         value = _joined(field, value)
     elif field in ("published", "updated", "captured") and isinstance(value, (int, float)) and not isinstance(value, bool):

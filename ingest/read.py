@@ -1610,7 +1610,7 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
         reason = f": {parsed.bozo_exception}" if parsed.get("bozo") else ""
         yield Source(location, b"", sha256(data), "feed", len(data), overrides, f"no item in this feed{reason}")
         return
-    outlet = _feed_text(parsed.feed, "title")
+    outlet = _feed_text(parsed.feed, "title")  # (entities alone: extract_record)
     site = parsed.feed.get("link")
     # When the feed was last built (Atom's <updated>, RSS's <lastBuildDate>): every item's text
     # was current then, a capture time for each, which orders an edited story's versions. A
@@ -1631,7 +1631,7 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
         summary = entry.get("summary", "")
         body = max(contents, key=len) if contents else summary
         record = {
-            "title": _feed_text(entry, "title", marks="<"), "url": _site_address(entry.get("link"), site),
+            "title": _feed_text(entry, "title"), "url": _site_address(entry.get("link"), site),
             "authors": _item_authors(entry),
             # dict.get: feedparser's own get() answers "updated" with the published date
             "published": dict.get(entry, "published") or dict.get(entry, "updated"),
@@ -1648,15 +1648,16 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
         yield Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides, hints=captured)
 
 
-def _feed_text(element, key: str, marks: str = "<&") -> str | None:
+def _feed_text(element, key: str) -> str | None:
     """A feed's or an item's title (`key`) as text. feedparser gives one the feed marks as HTML
     or XHTML (Atom's type="html", which WordPress and jekyll-feed write; an RSS title it finds
-    markup in) as that markup: "Tom &amp; Jerry's Almanac" was stored as the outlet's name, and
+    markup in) as that markup: "Tom &amp; <em>Jerry</em>" was stored as the outlet's name, and
     "Flood walls <em>held</em>" as a headline, its tags shown as text on every page. Read only
-    where it holds one of `marks` (an item's title's entities alone are read by extract_record):
-    elsewhere the record's bytes, by which an item read before is known, stay as they were."""
+    where it holds a tag (entities alone are read by extract_record, from the record as it was):
+    elsewhere the record's bytes, by which an item read before is known, stay as they were, so
+    an archive's feeds read again after an upgrade are unchanged and `reparse` revises them."""
     text = element.get(key)
-    if (text and any(mark in text for mark in marks)
+    if (text and "<" in text
             and element.get(f"{key}_detail", {}).get("type") in ("text/html", "application/xhtml+xml")):
         from html import unescape
 
