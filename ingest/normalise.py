@@ -223,7 +223,11 @@ _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:an?\s+)?(?:guest\s+)?(?:written|words|rep
                         # German "Von", Italian "Di", Danish "Af": only before a name of two words
                         # or more, as each is also a particle ("Von Miller", "Di Maio").
                         # (Italian writes "di" in small letters as its "by": "di Anna Rossi".)
-                        r"(?-i:Von|VON|Di|DI|di|Af|AF)\s+(?-i:(?=[A-ZÀ-Þ][\w'’.-]*\s+[A-ZÀ-Þ])))", re.I)
+                        r"(?-i:Von|VON|Di|DI|di|Af|AF)\s+(?-i:(?=[A-ZÀ-Þ][\w'’.-]*\s+[A-ZÀ-Þ]))|"
+                        # German "von" in small letters opening the text, before a capital: a
+                        # blog's byline "von Heiner" (a name's own particle comes after its given
+                        # name, "Ada von Berg", or before another particle, "von der Leyen").
+                        r"^\s*(?-i:von)\s+(?-i:(?=[A-ZÀ-Þ])))", re.I)
 # "with"/"avec" join a co-author ("A with B", "A (avec B et C)").
 # A spaced dash parts fields too ("Ada Quill - Staff Writer", "Ada Quill – Reuters"); a hyphen
 # inside a name has no spaces round it. So does a spaced middle dot or bullet ("Ada Quill ·

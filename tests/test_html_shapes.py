@@ -6315,3 +6315,18 @@ def test_a_one_word_writer_the_meta_author_states_though_the_site_begins_with_it
            f"</title>{head}</head><body><header><a href='/' class='home'>{site}</a></header>{HEADLINE}"
            f"<p class='author'>By Marlo</p>{BODY}</body></html>").encode()
     assert normalise(extract_html(raw), NOW).authors == authors
+
+
+# --- blog posts: a German "von" in small letters before the writer's one word ----------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the theme's byline and the link to the writer's posts give the same one word
+    ('<div class="post-byline">von <a href="/author/marlo/">Marlo</a></div>', ["Marlo"]),
+    ('<div class="post-byline">von <a href="/author/marlo-brandt/">Marlo Brandt</a></div>', ["Marlo Brandt"]),
+    # near misses: one word said once (no link to back it) is no writer; a name's own particle
+    ('<div class="post-byline">von Marlo</div>', []),
+    ('<div class="post-byline"><a href="/author/marlo-von-berg/">Marlo von Berg</a></div>', ["Marlo von Berg"]),
+])
+def test_a_blogs_small_von_before_the_writer(top, authors):
+    assert parsed(top=top).authors == authors
