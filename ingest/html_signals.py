@@ -6700,7 +6700,9 @@ def _dateline_dates(signals: Signals) -> list[str]:
 def _permalink_dates(signals: Signals) -> list[str]:
     """Whole dates on a link to the page itself, in its text or its tooltip: blogs and social
     posts print the post's time as its permalink ("<a href=/post/1 title='8:27 AM - 21 Jun
-    2024'>Jun 21</a>"); links to other pages carry other posts' dates."""
+    2024'>Jun 21</a>"); links to other pages carry other posts' dates. Not a link to a place
+    in the page ("/post/1#comment-57", its time the comment's), nor one in the readers'
+    comments: a comment's permalink is the post's address and the comment's anchor."""
     if signals.tree is None or not signals.url:
         return []
     own = urlsplit(signals.url)
@@ -6710,7 +6712,8 @@ def _permalink_dates(signals: Signals) -> list[str]:
     dates = []
     for link in signals.tree.iter("a"):
         target = urlsplit((link.get("href") or "").strip())
-        if target.path.rstrip("/").casefold() != path or target.netloc not in ("", own.netloc):
+        if (target.path.rstrip("/").casefold() != path or target.netloc not in ("", own.netloc)
+                or target.fragment or _IN_COMMENTS(link)):
             continue
         for text in (_text(link), link.get("title")):
             day = text_date(text or "", signals.day_first)

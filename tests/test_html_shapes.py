@@ -6330,3 +6330,28 @@ def test_a_one_word_writer_the_meta_author_states_though_the_site_begins_with_it
 ])
 def test_a_blogs_small_von_before_the_writer(top, authors):
     assert parsed(top=top).authors == authors
+
+
+# --- blog posts: a comment's permalink is the post's address and the comment's anchor ---------
+
+
+POST_URL = '<link rel="canonical" href="https://harbourblog.example/2024/channel-dredged.html">'
+
+
+POST_META = '<div class="entry-meta"><span>5. März 2024</span> <span>Marlo</span></div>'
+
+
+@pytest.mark.parametrize("top, after, published", [
+    # the post's own permalink shows its date
+    ('<p><a href="/2024/channel-dredged.html">5. März 2024</a></p>', "", "2024-03-05"),
+    # near misses: the readers' comments link their own times to the post, by its anchor
+    # (the post's meta line gives its own day)
+    (POST_META, '<ul class="commentlist"><li class="comment"><div class="comment-meta">'
+                '<a href="/2024/channel-dredged.html#comment-57">7. März 2024 at 11:21</a></div>'
+                '<p>Good news for the fleet.</p></li></ul>', "2024-03-05"),
+    (POST_META, '<div class="responses"><p><a href="/2024/channel-dredged.html#r-3">7. März 2024 um 11:21</a> '
+                'Ann schreibt: gut so.</p></div>', "2024-03-05"),
+])
+def test_a_comments_permalink_does_not_date_the_post(top, after, published):
+    found = parsed(head=POST_URL, top=top, after=after, lang="de").published
+    assert (found[:10] if found else found) == published
