@@ -6094,7 +6094,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # (Its text, when it has no machine-readable value, may be a sentence: "sexta-feira,
         # 5 de março de 2024 às 20:13".)
         ("meta", lambda: [v if iso_date(v, now) else published_text_date(v, signals.day_first)
-                          for v in signals.time_published]),
+                          for v in _own_time_published(signals)]),
         ("url", [url_date(signals.url)]),
         ("time", lambda: signals.time_elements[:1]),
         ("byline", lambda: signals.byline_dates),
@@ -6196,6 +6196,19 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     if updated.value and updated.source in ("json-ld", "meta"):
         updated = Choice(_in_order_seen(updated.value, signals, now), updated.source)
     return published, updated
+
+
+def _own_time_published(signals: Signals) -> list[str]:
+    """time_published less the values of teaser items (a list item with a heading: a box of
+    other posts, each <time pubdate> marked as its own post's), where the page has a value or a
+    <time> of its own outside them: a theme that marks every listed post's time so left the
+    post's own unmarked <time> under its headline unread. (Where the page has nothing else,
+    they are kept: its first <h1> may be a promotion's, and its own date in the same markup.)"""
+    elements = signals.time_published_elements
+    own = [e for e in elements if not _TEASER_ITEM(e)]
+    if len(own) < len(elements) and (own or signals.time_elements):
+        elements = own
+    return [value for value in map(_marked_value, elements) if value]
 
 
 # A cell of a data table (a layout table is unwrapped before the signals are read): a list of

@@ -6355,3 +6355,25 @@ POST_META = '<div class="entry-meta"><span>5. März 2024</span> <span>Marlo</spa
 def test_a_comments_permalink_does_not_date_the_post(top, after, published):
     found = parsed(head=POST_URL, top=top, after=after, lang="de").published
     assert (found[:10] if found else found) == published
+
+
+# --- blog posts: a box of other posts that marks each one's time as its publication -----------
+
+
+OTHER_POSTS = ('<ul class="messages"><li><h3><a href="/2024/quay-repairs.html">Quay repairs begin next week</a></h3>'
+               '<time pubdate datetime="2024-04-02T09:00:00Z">2 April</time></li>'
+               '<li><h3><a href="/2024/ferry-times.html">New ferry times for the spring</a></h3>'
+               '<time pubdate datetime="2024-04-01T09:00:00Z">1 April</time></li></ul>')
+
+
+@pytest.mark.parametrize("top, after, published", [
+    # the post's own <time> under its headline, no mark on it
+    ('<p class="when"><time datetime="2024-03-05T10:00:00Z">5 March 2024</time></p>', OTHER_POSTS, "2024-03-05"),
+    # a mark of the post's own beside them is still read first
+    ('<p><time pubdate datetime="2024-03-05T10:00:00Z">5 March 2024</time></p>', OTHER_POSTS, "2024-03-05"),
+    # near miss: nothing of the page's own beside them, as before
+    ("", OTHER_POSTS, "2024-04-02"),
+])
+def test_other_posts_marked_times_give_way_to_the_posts_own(top, after, published):
+    found = parsed(top=top, after=after).published
+    assert (found[:10] if found else found) == published
