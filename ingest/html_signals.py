@@ -6199,13 +6199,15 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
 
 
 def _own_time_published(signals: Signals) -> list[str]:
-    """time_published less the values of teaser items (a list item with a heading: a box of
-    other posts, each <time pubdate> marked as its own post's), where the page has a value or a
-    <time> of its own outside them: a theme that marks every listed post's time so left the
-    post's own unmarked <time> under its headline unread. (Where the page has nothing else,
-    they are kept: its first <h1> may be a promotion's, and its own date in the same markup.)"""
+    """time_published less the values of teasers (a list item with a heading, an <article>
+    other than the headline's: a box of other posts, each <time pubdate> marked as its own
+    post's), where the page has a value or a <time> of its own outside them: a theme that marks
+    every listed post's time so left the post's own unmarked <time> under its headline unread.
+    (Where the page has nothing else, they are kept: its first <h1> may be a promotion's, and
+    its own date in the same markup.)"""
     elements = signals.time_published_elements
-    own = [e for e in elements if not _TEASER_ITEM(e)]
+    headline = _headline_element(signals.tree) if elements else None
+    own = [e for e in elements if not (_TEASER_ITEM(e) or _in_teaser(e, headline))]
     if len(own) < len(elements) and (own or signals.time_elements):
         elements = own
     return [value for value in map(_marked_value, elements) if value]

@@ -6371,6 +6371,10 @@ OTHER_POSTS = ('<ul class="messages"><li><h3><a href="/2024/quay-repairs.html">Q
     ('<p class="when"><time datetime="2024-03-05T10:00:00Z">5 March 2024</time></p>', OTHER_POSTS, "2024-03-05"),
     # a mark of the post's own beside them is still read first
     ('<p><time pubdate datetime="2024-03-05T10:00:00Z">5 March 2024</time></p>', OTHER_POSTS, "2024-03-05"),
+    # cards of other posts, each an <article> with no heading element
+    ('<p class="when"><time datetime="2024-03-05T10:00:00Z">5 March 2024</time></p>',
+     '<aside><article><a href="/2024/quay-repairs.html"><strong>Quay repairs begin next week</strong>'
+     '<time pubdate datetime="2024-04-02T09:00:00Z">02/04/2024</time></a></article></aside>', "2024-03-05"),
     # near miss: nothing of the page's own beside them, as before
     ("", OTHER_POSTS, "2024-04-02"),
 ])
