@@ -6096,6 +6096,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         ("meta", lambda: [v if iso_date(v, now) else published_text_date(v, signals.day_first)
                           for v in _own_time_published(signals)]),
         ("url", [url_date(signals.url)]),
+        ("text", lambda: _labelled_time_text(signals, now)),
         ("time", lambda: signals.time_elements[:1]),
         ("byline", lambda: signals.byline_dates),
         # A line that says "Published" before its date, with no class to name it.
@@ -6196,6 +6197,28 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     if updated.value and updated.source in ("json-ld", "meta"):
         updated = Choice(_in_order_seen(updated.value, signals, now), updated.source)
     return published, updated
+
+
+_TIME_TEXT_REACH = timedelta(days=1)  # a time zone's reach: the shown day may be the value's neighbour
+
+
+def _labelled_time_text(signals: Signals, now: datetime) -> list[str]:
+    """The day the page's first <time> (time_elements) writes for readers after a "Published"
+    label, where its datetime= value is of another day, not the same nor its neighbour:
+    '<time datetime="2024-03-09T10:18Z">Published on 5 March 2024</time>', a template that
+    writes another moment (the last edit's) for machines while its words say when the post was
+    published. (A <time> whose words give no label, or the same day, keeps its value.)"""
+    values = signals.time_elements[:1]
+    element = next((e for e in _TIMES(signals.tree) if e.get("datetime") == values[0]), None) if values else None
+    text = (_text(element) or "") if element is not None else ""
+    if not any(label.group("published") for label in _DATE_LABEL.finditer(text)):
+        return []
+    day = published_text_date(text, signals.day_first)
+    shown, machine = (iso_date(day, now) if day else None), iso_date(values[0], now)
+    if not (shown and machine):
+        return []
+    apart = abs(datetime.fromisoformat(shown[:10]) - datetime.fromisoformat(machine[:10]))
+    return [day] if apart > _TIME_TEXT_REACH else []
 
 
 def _own_time_published(signals: Signals) -> list[str]:

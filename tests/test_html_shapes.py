@@ -6381,3 +6381,19 @@ OTHER_POSTS = ('<ul class="messages"><li><h3><a href="/2024/quay-repairs.html">Q
 def test_other_posts_marked_times_give_way_to_the_posts_own(top, after, published):
     found = parsed(top=top, after=after).published
     assert (found[:10] if found else found) == published
+
+
+# --- blog posts: a <time> whose words give the publication's day, its value another day -------
+
+
+@pytest.mark.parametrize("top, published", [
+    ('<p><time datetime="2024-03-09T10:18:46Z">Published on 5 March 2024</time></p>', "2024-03-05"),
+    ('<p><time datetime="2024-03-09T10:18:46Z">Publié le 5 mars 2024</time></p>', "2024-03-05"),
+    # near misses: words with no label, the value's own day, a neighbour day (a time zone's)
+    ('<p><time datetime="2024-03-09T10:18:46Z">5 March 2024</time></p>', "2024-03-09"),
+    ('<p><time datetime="2024-03-05T10:18:46Z">Published on 5 March 2024</time></p>', "2024-03-05"),
+    ('<p><time datetime="2024-03-06T01:00:00+00:00">Published on 5 March 2024</time></p>', "2024-03-05"),
+])
+def test_a_times_labelled_words_over_its_value_of_another_day(top, published):
+    found = parsed(top=top).published
+    assert (found[:10] if found else found) == published
