@@ -6110,6 +6110,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # found (which may be another story's, or a caption's).
         ("text", lambda: signals.meta_box_dates),
         ("byline", lambda: signals.by_line_dates),
+        ("byline", lambda: _by_line_short_dates(signals)),
         ("text", lambda: _lone_date(signals)),
         # A line of fields under the headline with no class, one of them the date ("Ann Lee |
         # March 5, 2024", "March 5, 2024 — 4 min read").
@@ -6197,6 +6198,15 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     if updated.value and updated.source in ("json-ld", "meta"):
         updated = Choice(_in_order_seen(updated.value, signals, now), updated.source)
     return published, updated
+
+
+def _by_line_short_dates(signals: Signals) -> list[str]:
+    """The day a "By" line gives as its last field, after a comma, when that field is a dotted
+    date with a two-digit year and nothing more: "von Ann Lee, 8.5.12", as blog themes write
+    the post's stamp beside its writer (see _short_dotted_date; in prose the same shape is a
+    version's number, so only a byline's own field is read)."""
+    fields = [line.rsplit(",", 1) for line in signals.by_line if "," in line]
+    return [day for _, last in fields if (day := _short_dotted_date(last, signals.day_first))]
 
 
 _TIME_TEXT_REACH = timedelta(days=1)  # a time zone's reach: the shown day may be the value's neighbour

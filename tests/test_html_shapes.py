@@ -6397,3 +6397,20 @@ def test_other_posts_marked_times_give_way_to_the_posts_own(top, after, publishe
 def test_a_times_labelled_words_over_its_value_of_another_day(top, published):
     found = parsed(top=top).published
     assert (found[:10] if found else found) == published
+
+
+# --- blog posts: a "By" line's last field, a dotted date with a two-digit year ----------------
+
+
+@pytest.mark.parametrize("top, lang, published", [
+    ('<p class="morespace">von <a href="/author/lotte-brandt/">Lotte Brandt</a>, 8.5.12</p>', "de", "2012-05-08"),
+    ('<p>By <a href="/author/ann-lee/">Ann Lee</a>, 5.13.12</p>', "en", "2012-05-13"),
+    # near misses (no day read from the line): the number in the line's words, and a
+    # version's number in the story's text
+    ('<p>von <a href="/author/lotte-brandt/">Lotte Brandt</a>, Version 8.5.12 getestet</p>', "de", None),
+    ('<p>Die Firmware 8.5.12 behebt den Fehler im Hafenkran.</p>', "de", None),
+])
+def test_a_by_lines_short_dotted_date(top, lang, published):
+    article = parsed(top=top, lang=lang)
+    found = article.published if article.provenance.get("published") == "byline" else None
+    assert (found[:10] if found else found) == published
