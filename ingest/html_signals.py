@@ -886,7 +886,32 @@ def _headline_element(tree: HtmlElement):
                 return heading
         elif _heading_link(heading) is None and (text := _text(heading)) and _key(text) in title:
             return heading
-    return first
+    return first if first is not None else _permalinked_heading(tree)
+
+
+_PERMALINK_HEADINGS = ("h2", "h3")
+
+
+def _permalinked_heading(tree: HtmlElement):
+    """On a page with no <h1>, the first <h2> or <h3> that is wholly a link to the page itself
+    (its canonical address) and whose words the <title> holds: a blog theme sets the post's
+    headline so on its single post's page, as on its lists of posts (a link to another post's
+    page is that post's teaser)."""
+    page = tree.getroottree()
+    own = next((target for link in page.iter("link")
+                if link.get("rel") == "canonical" and (target := _split_href(link)) is not None), None)
+    title_element = tree.find(".//title")
+    title = _key(_text(title_element) or "") if title_element is not None else ""
+    if own is None or len(own.path.rstrip("/")) < 2 or not title:
+        return None  # (the front page links to itself from every heading's logo)
+    for heading in tree.iter(*_PERMALINK_HEADINGS):
+        link = _heading_link(heading)
+        target = _split_href(link) if link is not None else None
+        if (target is not None and target.path.rstrip("/") == own.path.rstrip("/")
+                and target.netloc in ("", own.netloc) and len(text := _text(heading) or "") >= _SUBHEADLINE_LENGTH
+                and _key(text) in title):
+            return heading
+    return None
 
 
 _SUBHEADLINE_LENGTH = 10  # characters of an <h2> read as the headline, at least

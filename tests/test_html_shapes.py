@@ -6414,3 +6414,35 @@ def test_a_by_lines_short_dotted_date(top, lang, published):
     article = parsed(top=top, lang=lang)
     found = article.published if article.provenance.get("published") == "byline" else None
     assert (found[:10] if found else found) == published
+
+
+# --- blog posts: no <h1>, the post's headline an <h2> or <h3> linked to the post itself -------
+
+
+def blog_post(heading: str, meta: str, lang: str = "de"):
+    raw = (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
+           "<title>Harbour channel to be dredged – Harbour Blog</title>"
+           "<link rel='canonical' href='https://harbourblog.example/2024/channel-dredged/'></head><body>"
+           "<div class='header'><a href='/'>Harbour Blog</a></div><div class='post'><div class='top'>"
+           f"{meta}{heading}</div>{BODY}</div></body></html>").encode()
+    return normalise(extract_html(raw), NOW)
+
+
+META_LINE = '<div class="post-meta"><a href="/2024/03/05/">05.03.2024</a> <span>Marlo</span></div>'
+
+
+@pytest.mark.parametrize("heading, meta, published", [
+    ('<h2 class="title"><a href="https://harbourblog.example/2024/channel-dredged/" rel="bookmark">'
+     'Harbour channel to be dredged</a></h2>', META_LINE, "2024-03-05"),
+    ('<h3><a href="/2024/channel-dredged/">Harbour channel to be dredged</a></h3>', META_LINE, "2024-03-05"),
+    # a line of the post's fields with no class to name it
+    ('<h3><a href="/2024/channel-dredged/">Harbour channel to be dredged</a></h3>',
+     '<div class="detail"><div><img src="/cal.png" alt="">5 Mar 2024</div></div>', "2024-03-05"),
+    # near misses: a heading linked to another post's page is that post's teaser, whose meta
+    # line dates it; a heading the <title> does not hold
+    ('<h2><a href="/2024/quay-repairs/">Harbour channel to be dredged</a></h2>', META_LINE, None),
+    ('<h2><a href="/2024/channel-dredged/">Quay repairs begin next week</a></h2>', META_LINE, None),
+])
+def test_a_blog_posts_headline_linked_to_itself(heading, meta, published):
+    found = blog_post(heading, meta).published
+    assert (found[:10] if found else found) == published
