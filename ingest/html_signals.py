@@ -2962,7 +2962,23 @@ def _in_other_stories(element, headline, story=None) -> bool:
                 return True
         if not card_seen and _is_card_without_heading(box, element):
             return True
+        if not card_seen and box.tag == "li" and _is_listed_post(box, element):
+            return True
     return False
+
+
+def _is_listed_post(item, element) -> bool:
+    """A list item that opens with a link to a story's page, a headline's words in it (four or
+    more), the element after it: a list of posts ("<li><a href=/2024/quay-repairs>Quay repairs
+    begin next week</a> <span><time>2 April</time> Par <a rel=author>B</a></span></li>", a
+    blog's latest posts under the article), each item's date and writer its own post's."""
+    first = next(item.iterchildren(etree.Element), None)
+    if first is None or first.tag != "a" or (item.text or "").strip() or first is element or any(
+            a is first for a in element.iterancestors()):
+        return False
+    target = _split_href(first)
+    return (target is not None and _is_story_address(target) and not _AUTHOR_PAGE.search(target.path)
+            and len((_text(first) or "").split()) >= _CARD_HEADLINE_WORDS)
 
 
 def _the_one_article(element):

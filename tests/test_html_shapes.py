@@ -6446,3 +6446,29 @@ META_LINE = '<div class="post-meta"><a href="/2024/03/05/">05.03.2024</a> <span>
 def test_a_blog_posts_headline_linked_to_itself(heading, meta, published):
     found = blog_post(heading, meta).published
     assert (found[:10] if found else found) == published
+
+
+# --- blog posts: a list of posts under the article, each item its post's link, date and writer -
+
+
+POSTS_LIST = ('<div class="simple-list"><h2>Le fil du blog</h2><ul><li>'
+              '<a href="/marlo/blog/020424/quay-repairs-begin-next-week">Quay repairs begin next week</a>'
+              '<span class="author"><time datetime="2024-04-02">2 avril 2024</time> Par '
+              '<a rel="author" href="/ann-lee">Ann Lee</a></span></li><li>'
+              '<a href="/marlo/blog/010424/new-ferry-times-for-spring">New ferry times for spring</a>'
+              '<span class="author"><time datetime="2024-04-01">1 avril 2024</time> Par '
+              '<a rel="author" href="/tom-park">Tom Park</a></span></li></ul></div>')
+OWN_LINE = '<ul class="info"><li>5 mars 2024</li><li>Par <a rel="author" href="/marlo">Marlo</a></li></ul>'
+
+
+@pytest.mark.parametrize("head, top, published, authors", [
+    ('<meta name="author" content="Marlo">', OWN_LINE, "2024-03-05", ["Marlo"]),
+    ("", '<ul class="info"><li>5 mars 2024</li><li>Par <a rel="author" href="/lotte-brandt">Lotte Brandt</a></li></ul>',
+     "2024-03-05", ["Lotte Brandt"]),
+    # near miss: the page's own line set as a list whose item opens with the writer's link
+    ("", '<ul class="info"><li><a rel="author" href="/lotte-brandt">Lotte Brandt</a> '
+         '<time datetime="2024-03-05">5 mars 2024</time></li></ul>', "2024-03-05", ["Lotte Brandt"]),
+])
+def test_a_list_of_posts_dates_and_signs_its_own_posts(head, top, published, authors):
+    article = parsed(head=head, top=top, after=POSTS_LIST, lang="fr")
+    assert ((article.published or "")[:10] or None, article.authors) == (published, authors)
