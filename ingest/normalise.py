@@ -402,6 +402,9 @@ _BODY_HEADS = {
     "ministerium", "stadtverwaltung", "polícia", "policía", "polizia", "tribunal", "tribunale",
 }
 _BODY_HEAD_PARTICLES = {"de", "do", "da", "dos", "das", "del", "della", "di", "du", "des", "der"}
+# German writes a body's kind as the end of one word ("Bundesministerium", "Außenministerium",
+# "Landratsamt", "Kreisverwaltung"): such a word heads a body's name as _BODY_HEADS do.
+_BODY_HEAD_ENDS = ("ministerium", "amt", "verwaltung", "behörde")
 # Credits that name no writer and no outlet: a picture library, paid content.
 _NOBODY_TAILS = {"images", "content"}
 
@@ -490,7 +493,8 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
         if _NEWSROOM_WORDS & set(words):
             continue
         if agency or (len(words) >= 2 and words[-1] in _AUTHOR_LIST_ORGANISATION_TAILS) or (
-                len(words) >= 3 and words[0] in _BODY_HEADS and _BODY_HEAD_PARTICLES & set(words[1:3])):
+                len(words) >= 3 and (words[0] in _BODY_HEADS or words[0].endswith(_BODY_HEAD_ENDS))
+                and _BODY_HEAD_PARTICLES & set(words[1:3])):
             part = organisation
             name = agency or clean_outlet(part)
             # (Not a generic credit, no outlet's name: "Staff Reports", "Wire Reports".)

@@ -6472,3 +6472,16 @@ OWN_LINE = '<ul class="info"><li>5 mars 2024</li><li>Par <a rel="author" href="/
 def test_a_list_of_posts_dates_and_signs_its_own_posts(head, top, published, authors):
     article = parsed(head=head, top=top, after=POSTS_LIST, lang="fr")
     assert ((article.published or "")[:10] or None, article.authors) == (published, authors)
+
+
+# --- a German body named as the page's author in <meta name="author"> -------------------------
+
+
+@pytest.mark.parametrize("meta, authors", [
+    ("Landratsamt des Kreises Hafenau", []),
+    ("Bundesministerium der Häfen", []),
+    # near miss: a writer's name
+    ("Lotte Brandt", ["Lotte Brandt"]),
+])
+def test_a_german_body_as_the_meta_author(meta, authors):
+    assert parsed(head=f'<meta name="author" content="{meta}">', lang="de").authors == authors

@@ -114,6 +114,10 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("von Lotte", [], []),
         ("Lotte von Brandt", ["Lotte von Brandt"], []),
         ("von der Leyen", ["von der Leyen"], []),
+        # a German body's name, its kind the end of its first word: no person
+        ("Außenministerium der Republik Karst", [], ["Außenministerium der Republik Karst"]),
+        ("Landratsamt des Kreises Hafenau", [], ["Landratsamt des Kreises Hafenau"]),
+        ("Hans der Hafenmeister", ["Hans der Hafenmeister"], []),
         ("Texte : Inès Morel", ["Inès Morel"], []),
         ("Автор: Вера Лебедева", ["Вера Лебедева"], []),
         # a full stop after a word ends the name; after an initial or a short title it does not
