@@ -6019,14 +6019,17 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
     votes: dict[str, list[str]] = {}  # name key -> the sources of the signals that give it
     names: dict[str, str] = {}
     declared = {outlet_key(_LONE_LABEL.sub("", text)) for _, texts in signal_texts[:2] for text in texts}
+    def may_be_name(name: str) -> bool:
+        return bool(_LONE_NAME.fullmatch(name) and (name[0].isupper() or name.islower()) and not (
+            name.isupper() or name.casefold() in _NOT_LONE_NAMES or _ACCOUNT_PART.search(name)
+            or _lone_site_name(name, site_keys, sites, declared)))
+
     for source, texts in signal_texts:
         keys = set()
         for text in texts:
             name = _LONE_LABEL.sub("", _AUTHOR_FIELD_LABEL.sub("", text))
             key = name.casefold()
-            if (not _LONE_NAME.fullmatch(name) or not (name[0].isupper() or name.islower())
-                    or name.isupper() or key in _NOT_LONE_NAMES or _ACCOUNT_PART.search(name)
-                    or _lone_site_name(name, site_keys, sites, declared)):
+            if not may_be_name(name):
                 continue
             keys.add(key)
             names.setdefault(key, name)
@@ -6042,9 +6045,38 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
     agreed = [key for key, sources in votes.items()
               if len(sources) >= (2 if names[key][0].isupper() or key in labelled else 3)]
     if not agreed:
-        return None
+        stamped = _stamped_name(signals)
+        return Choice([LoneName(stamped)], "byline") if stamped and may_be_name(stamped) else None
     best = max(agreed, key=lambda k: len(votes[k]))  # the first of the best-supported
     return Choice([LoneName(names[best])], votes[best][0])
+
+
+# A post's stamp line, as blog themes write it: its writer's one word between a "by" label and
+# the date ("Von Marlo am 03.05.2013, 11:51", "Posted by marlo on March 5, 2024"), or after the
+# date ("11.05.2012, 10:22 von marlo", "jeudi 5 mars 2024, par marlo"). Only the line's first
+# field: others may follow it ("| 0 Kommentare | Category").
+_STAMP_BY = r"(?:(?:posted|written|geschrieben|verfasst|publié|écrit)\s+)?(?:by|von|par|por|door|av)\s+"
+_NAME_THEN_STAMP = re.compile(rf"\s*{_STAMP_BY}(?P<name>\S+?)(?:\s+(?:on|am|le|el|op|den|il)\s+|\s*,\s*)"
+                              r"(?P<date>[^|·•]{6,40}?)\s*(?:[|·•].*)?", re.I)
+_STAMP_THEN_NAME = re.compile(rf"\s*(?P<date>[^|·•]{{6,40}}?)[\s,|·•–—-]+{_STAMP_BY}(?P<name>\S+?)\s*(?:[|·•].*)?", re.I)
+_STAMP_LINES_UNDER_HEADLINE = 2  # lines under the headline that may be its stamp
+
+
+def _stamped_name(signals: Signals) -> str | None:
+    """The one word a post's stamp line gives as its writer (see _NAME_THEN_STAMP): the byline's
+    first line, or one of the first lines under the headline. The line's shape is the theme's
+    evidence that the word is the writer's login or first name, where no second signal repeats
+    it (a lone word said once is otherwise as often a section or the site). The date must be
+    whole: "by Marlo, Harbour Blog" is no stamp."""
+    headline = _headline_element(signals.tree) if signals.tree is not None else None
+    under = [line for _, line in islice(_lines_under_headline(signals.tree, headline), _STAMP_LINES_UNDER_HEADLINE)
+             ] if headline is not None else []
+    for line in [text.split("\n")[0] for text in signals.byline[:1]] + under:
+        match = _NAME_THEN_STAMP.fullmatch(line) or _STAMP_THEN_NAME.fullmatch(line)
+        day = text_date(match["date"], signals.day_first) if match else None
+        if day and _is_whole_date(match["date"].strip(), day):
+            return match["name"].strip(".,;:")
+    return None
 
 
 def _lone_site_name(name: str, site_keys: set[str], sites: list[str], declared: set[str]) -> bool:

@@ -6485,3 +6485,26 @@ def test_a_list_of_posts_dates_and_signs_its_own_posts(head, top, published, aut
 ])
 def test_a_german_body_as_the_meta_author(meta, authors):
     assert parsed(head=f'<meta name="author" content="{meta}">', lang="de").authors == authors
+
+
+# --- blog posts: a stamp line's one word, between a "by" label and the date -------------------
+
+
+@pytest.mark.parametrize("top, after, authors", [
+    ('<p class="post-meta">Von Marlo am 03.05.2013, 11:51 | 0 Kommentare | Hafen</p>', "", ["Marlo"]),
+    ('<small>11.05.2012, 10:22 von marlo</small>', "", ["marlo"]),
+    ('<p>Posted by marlo on March 5, 2024</p>', "", ["marlo"]),
+    ('<small>mardi 5 mars 2024, par marlo</small>', "", ["marlo"]),
+    # near misses: a house account, a desk, no date (a site's name may follow "by"), no "by"
+    # label, a photographer's credit, a commenter's stamp, a menu's word
+    ('<p>Posted by Admin on March 5, 2024</p>', "", []),
+    ('<p>Von Redaktion am 03.05.2013, 11:51</p>', "", []),
+    ('<p>By Marlo, Harbour Blog</p>', "", []),
+    ('<p>Posted in Gardening on March 5, 2024</p>', "", []),
+    ('<p>Foto von Marlo am 03.05.2013</p>', "", []),
+    ("", '<ul class="commentlist"><li class="comment"><p>Von Erkan am 07.03.2024, 11:21</p>'
+         '<p>Gut so.</p></li></ul>', []),
+    ('<p>By Home on March 5, 2024</p>', "", []),
+])
+def test_a_post_stamps_one_word_writer(top, after, authors):
+    assert parsed(top=top, after=after).authors == authors
