@@ -5590,6 +5590,10 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         ("byline", lambda: signals.outlet_marked_line),
                         ("byline", lambda: signals.name_part_list),
                         ("byline", lambda: signals.name_and_date_line),
+                        # The first short line under the headline that begins "By" (or "von",
+                        # "par"), where no element is marked as the byline: a blog post's own
+                        # line in plain markup ("<span>von Ann Lee</span>").
+                        ("byline", lambda: signals.by_line),
                         # A wire story under an agency's byline credits its reporters at its end.
                         ("text", lambda: signals.reporting_credits),
                         # An op-ed's closing note about its writer.

@@ -6508,3 +6508,18 @@ def test_a_german_body_as_the_meta_author(meta, authors):
 ])
 def test_a_post_stamps_one_word_writer(top, after, authors):
     assert parsed(top=top, after=after).authors == authors
+
+
+# --- blog posts: a plain "von" line under the headline, no element marked as the byline -------
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<p><strong>Hafen – Tagesanalyse</strong><br><span>von Lotte Brandt</span><br>'
+     '<span>Samstag 22.12.2012</span></p>', ["Lotte Brandt"]),
+    ('<p><strong>Le port – analyse</strong><br><span>par Inès Morel</span></p>', ["Inès Morel"]),
+    # near misses: a sentence that opens with the word, a one-word line
+    ('<p><strong>Hafen</strong><br><span>von Montag bis Freitag geöffnet</span></p>', []),
+    ('<p><strong>Hafen – Tagesanalyse</strong><br><span>von Lotte</span></p>', []),
+])
+def test_a_plain_by_line_under_the_headline(top, authors):
+    assert parsed(top=top, lang="de").authors == authors
