@@ -208,7 +208,7 @@ _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:an?\s+)?(?:guest\s+)?(?:written|words|rep
                         # "written by" (or "published by", "posted by") in the other languages,
                         # and Indonesian and Malay "by", "oleh"
                         r"(?:testo\s+di|(?:escrit[oa]|redactad[oa]|publicad[oa])\s+por|(?:écrite?|ecrite?|rédigée?|publiée?)\s+par|"
-                        r"(?:scritt[oa]|redatt[oa]|pubblicat[oa])\s+da|(?:geschrieben|verfasst|veröffentlicht)\s+von|"
+                        r"(?:scritt[oa]|redatt[oa]|pubblicat[oa])\s+da|(?:geschrieben|verfasst|veröffentlicht)\s+(?:von|durch)|"
                         r"(?:gepost|geschreven)\s+door|skrevet\s+a[fv]|oleh|"
                         # an interview's credit to whoever asked, who wrote it up: French "propos
                         # recueillis par", German "die Fragen stellte(n)", "das Interview führte(n)"
@@ -227,7 +227,10 @@ _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:an?\s+)?(?:guest\s+)?(?:written|words|rep
                         # German "von" in small letters opening the text, before a capital: a
                         # blog's byline "von Heiner" (a name's own particle comes after its given
                         # name, "Ada von Berg", or before another particle, "von der Leyen").
-                        r"^\s*(?-i:von)\s+(?-i:(?=[A-ZÀ-Þ])))", re.I)
+                        r"^\s*(?-i:von)\s+(?-i:(?=[A-ZÀ-Þ]))|"
+                        # and German "durch" ("through", a theme's word for "by") before a name
+                        # of two words or more: "08/08/2017 durch Ann Lee"
+                        r"^\s*(?-i:durch)\s+(?-i:(?=[A-ZÀ-Þ][\w'’.-]*\s+[A-ZÀ-Þ])))", re.I)
 # "with"/"avec" join a co-author ("A with B", "A (avec B et C)").
 # A spaced dash parts fields too ("Ada Quill - Staff Writer", "Ada Quill – Reuters"); a hyphen
 # inside a name has no spaces round it. So does a spaced middle dot or bullet ("Ada Quill ·

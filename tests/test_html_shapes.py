@@ -6523,3 +6523,13 @@ def test_a_post_stamps_one_word_writer(top, after, authors):
 ])
 def test_a_plain_by_line_under_the_headline(top, authors):
     assert parsed(top=top, lang="de").authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<div class="post-meta"><a class="post-meta-time" href="/2017/08/08/">08/08/2017</a>'
+     '<a class="post-meta-author" href="https://studio.example">durch Lotte Brandt</a></div>', ["Lotte Brandt"]),
+    # near miss: the word inside a sentence of the meta line
+    ('<div class="post-meta"><span class="post-meta-author">geprüft durch die Redaktion</span></div>', []),
+])
+def test_a_german_durch_before_the_writer(top, authors):
+    assert parsed(top=top, lang="de").authors == authors

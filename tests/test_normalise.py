@@ -114,6 +114,9 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("von Lotte", [], []),
         ("Lotte von Brandt", ["Lotte von Brandt"], []),
         ("von der Leyen", ["von der Leyen"], []),
+        ("durch Lotte Brandt", ["Lotte Brandt"], []),
+        ("durch Lotte", [], []),
+        ("Veröffentlicht durch Lotte Brandt", ["Lotte Brandt"], []),
         # a German body's name, its kind the end of its first word: no person
         ("Außenministerium der Republik Karst", [], ["Außenministerium der Republik Karst"]),
         ("Landratsamt des Kreises Hafenau", [], ["Landratsamt des Kreises Hafenau"]),
