@@ -29,7 +29,7 @@ from lxml.html import HtmlElement
 from .normalise import (AGENCIES, FOREIGN_MONTHS, FOREIGN_SHORT_MONTHS, MONTHS, ORGANISATION_WORDS, PICTURES_CREDIT, ROLE_WORDS,
                          WEEKDAYS, LoneName, domain_of, iso_date, outlet_key, person_key, split_people,
                          written_zone)
-from .text_rules import dateline_place, names_in
+from .text_rules import dateline_place, names_in, stamped_writer
 
 # JSON-LD types that describe the article itself (schema.org Article and its sub-types).
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Posting|Report|NewsArticle)$", re.I)
@@ -6055,32 +6055,19 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
     return Choice([LoneName(names[best])], votes[best][0])
 
 
-# A post's stamp line, as blog themes write it: its writer's one word between a "by" label and
-# the date ("Von Marlo am 03.05.2013, 11:51", "Posted by marlo on March 5, 2024"), or after the
-# date ("11.05.2012, 10:22 von marlo", "jeudi 5 mars 2024, par marlo"). Only the line's first
-# field: others may follow it ("| 0 Kommentare | Category").
-_STAMP_BY = r"(?:(?:posted|written|geschrieben|verfasst|publié|écrit)\s+)?(?:by|von|par|por|door|av)\s+"
-_NAME_THEN_STAMP = re.compile(rf"\s*{_STAMP_BY}(?P<name>\S+?)(?:\s+(?:on|am|le|el|op|den|il)\s+|\s*,\s*)"
-                              r"(?P<date>[^|·•]{6,40}?)\s*(?:[|·•].*)?", re.I)
-_STAMP_THEN_NAME = re.compile(rf"\s*(?P<date>[^|·•]{{6,40}}?)[\s,|·•–—-]+{_STAMP_BY}(?P<name>\S+?)\s*(?:[|·•].*)?", re.I)
 _STAMP_LINES_UNDER_HEADLINE = 2  # lines under the headline that may be its stamp
 
 
 def _stamped_name(signals: Signals) -> str | None:
-    """The one word a post's stamp line gives as its writer (see _NAME_THEN_STAMP): the byline's
-    first line, or one of the first lines under the headline. The line's shape is the theme's
-    evidence that the word is the writer's login or first name, where no second signal repeats
-    it (a lone word said once is otherwise as often a section or the site). The date must be
-    whole: "by Marlo, Harbour Blog" is no stamp."""
+    """The one word a post's stamp line gives as its writer (text_rules.stamped_writer: "Von
+    Marlo am 03.05.2013, 11:51", "11.05.2012, 10:22 von marlo"): the byline's first line, or
+    one of the first lines under the headline. The line's shape is the theme's evidence that
+    the word is the writer's login or first name, where no second signal repeats it (a lone
+    word said once is otherwise as often a section or the site)."""
     headline = _headline_element(signals.tree) if signals.tree is not None else None
     under = [line for _, line in islice(_lines_under_headline(signals.tree, headline), _STAMP_LINES_UNDER_HEADLINE)
              ] if headline is not None else []
-    for line in [text.split("\n")[0] for text in signals.byline[:1]] + under:
-        match = _NAME_THEN_STAMP.fullmatch(line) or _STAMP_THEN_NAME.fullmatch(line)
-        day = text_date(match["date"], signals.day_first) if match else None
-        if day and _is_whole_date(match["date"].strip(), day):
-            return match["name"].strip(".,;:")
-    return None
+    return next(filter(None, map(stamped_writer, [text.split("\n")[0] for text in signals.byline[:1]] + under)), None)
 
 
 def _lone_site_name(name: str, site_keys: set[str], sites: list[str], declared: set[str]) -> bool:
