@@ -1428,6 +1428,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
 # A count and its one word on a line of their own, the heading of the comments in any language
 # ("3 Kommentare", "12 commentaires", "5 Antworten").
 _COMMENTS_COUNT = re.compile(r"\d+\s+[^\W\d_]+")
+_STAMP_PART = 48  # characters of each of a stamp's two lines at most
 
 
 def _stamped_writer(lines: list[Line], below: list[int], tail: list[int], body_at: int | None) -> tuple[str, int] | None:
@@ -1440,6 +1441,13 @@ def _stamped_writer(lines: list[Line], below: list[int], tail: list[int], body_a
         word = rules.stamped_writer(lines[i].text)
         if word:
             return word, i
+    # The same line set as two under the headline, the date's and the writer's (a list of the
+    # post's fields: "* 5 mars 2024" / "* Par [Marlo](...)").
+    for i, j in zip(below, below[1:]):
+        if j == i + 1 and len(lines[i].text) <= _STAMP_PART and len(lines[j].text) <= _STAMP_PART:
+            word = rules.stamped_writer(f"{lines[i].text}, {lines[j].text}")
+            if word:
+                return word, j
     return None
 
 
