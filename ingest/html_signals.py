@@ -5590,10 +5590,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         ("byline", lambda: signals.outlet_marked_line),
                         ("byline", lambda: signals.name_part_list),
                         ("byline", lambda: signals.name_and_date_line),
-                        # The first short line under the headline that begins "By" (or "von",
-                        # "par"), where no element is marked as the byline: a blog post's own
-                        # line in plain markup ("<span>von Ann Lee</span>").
-                        ("byline", lambda: signals.by_line),
+                        ("byline", lambda: _plain_by_line_names(signals)),
                         # A wire story under an agency's byline credits its reporters at its end.
                         ("text", lambda: signals.reporting_credits),
                         # An op-ed's closing note about its writer.
@@ -6262,6 +6259,20 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     if updated.value and updated.source in ("json-ld", "meta"):
         updated = Choice(_in_order_seen(updated.value, signals, now), updated.source)
     return published, updated
+
+
+def _plain_by_line_names(signals: Signals) -> list[str]:
+    """The names after the label of the first short line under the headline, before the story's
+    text, that begins "By" (or "von", "par"), where no element is marked as the byline: a blog
+    post's own line in plain markup ("<span>von Ann Lee</span>"). Not one in a caption, a
+    comment, a card's link or another story's box; and only what follows the label ("Von
+    Ahlen" alone, a surname's part in a list of authors, says no "by")."""
+    headline = _headline_element(signals.tree) if signals.tree is not None else None
+    for element, line in _lines_under_headline(signals.tree, headline) if headline is not None else ():
+        if (_BY_START.match(line) and not (_IN_CAPTION(element) or _IN_COMMENTS(element) or _in_card_link(element)
+                                           or _in_other_stories(element, headline))):
+            return [_LABEL_BEFORE_NAME.sub("", line, count=1)]
+    return []
 
 
 def _by_line_short_dates(signals: Signals) -> list[str]:
