@@ -1663,12 +1663,31 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             # (Six at most, as a byline shows them; a box that is a list of bylines and nothing
             # else, a paper's long list of authors, is kept whole.)
             most = _LISTED_BYLINES if listed else 6
-            return found[:most], written[:most], _byline_block(first), bool(others)
+            return _without_bio_sentences(found)[:most], written[:most], _byline_block(first), bool(others)
     # No byline of this story: say whether teasers' bylines were passed over (trafilatura's
     # search would read theirs). (Asked only here: most pages have a byline.)
     teasers = any(e is not headline and next(e.iterancestors("li"), None) is not None and _TEASER_BYLINE(e)
                   for elements in may_pass.values() for e in elements)
     return [], [], [], bool(others) or teasers
+
+
+_SENTENCE_WORDS = 10  # words of a byline element's text at least, to be a sentence
+_SENTENCE_SMALL_WORDS = 4  # and words in small letters in it, at least, not a list's joins
+_NAMES_JOINS = frozenset({"and", "und", "et", "y", "e", "by", "von", "par", "por", "door", "de", "van", "der", "la", "le"})
+
+
+def _without_bio_sentences(texts: list[str]) -> list[str]:
+    """The byline's texts less those that are sentences, where a text beside them gives the
+    name: an author box marks the writer's name and their bio alike ("author-name", "author-desc":
+    "Ann Lee is a reporter. Her novel (Harbour Press) came out with Tom Park in 2011."), and the
+    bio's names are its books', publishers' and co-authors', no writers of this story."""
+    def sentence(text: str) -> bool:
+        words = text.split()
+        return (len(words) >= _SENTENCE_WORDS and sum(
+            1 for w in words if w[:1].islower() and w.casefold() not in _NAMES_JOINS) >= _SENTENCE_SMALL_WORDS)
+
+    kept = [text for text in texts if not sentence(text)]
+    return kept if kept and len(kept) < len(texts) else texts
 
 
 def _in_comment_count_box(tree: HtmlElement, headline, element) -> bool:

@@ -6533,3 +6533,20 @@ def test_a_plain_by_line_under_the_headline(top, authors):
 ])
 def test_a_german_durch_before_the_writer(top, authors):
     assert parsed(top=top, lang="de").authors == authors
+
+
+# --- an author box that marks the writer's name and bio alike ----------------------------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<div class="leftbar"><span class="leftbar_auteur"><a href="/source/lotte-brandt">Lotte Brandt</a></span>'
+     '<span class="leftbar_auteur_desc">Lotte Brandt est journaliste au port et blogueuse. En 2011, elle a publié un roman '
+     '(Harbour Press), et avec Tom Park, un guide des quais (Quay Books).</span></div>', ["Lotte Brandt"]),
+    # near misses: a long byline of names alone, and a byline line with its writer's job
+    ('<div class="byline"><span class="author">By Ann Lee, Tom Park, Sue Ray, Bo Kim, Jo Li and Al Fox</span></div>',
+     ["Ann Lee", "Tom Park", "Sue Ray", "Bo Kim", "Jo Li", "Al Fox"]),
+    ('<div class="byline"><span class="author">Ann Lee</span><span class="author">Tom Park</span></div>',
+     ["Ann Lee", "Tom Park"]),
+])
+def test_an_author_boxs_bio_sentence_names_no_writer(top, authors):
+    assert parsed(top=top, lang="fr").authors == authors
