@@ -1315,6 +1315,14 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 add(names, i, "book_reviewer")
                 break
     listed = other_stories(lines, body_at) if not found else set()
+    if not found:
+        # A blog post's stamp line that names its writer by one word, a login or a first name
+        # ("Von Marlo am 03.05.2013, 11:51", "11.05.2012, 10:22 von marlo"): under the headline,
+        # or below the story before its readers' comments. (Before the sign-off rules below,
+        # which read "Von Marlo" and its date as a name and a day.)
+        stamped = _stamped_writer(lines, below, [i for i in tail if i not in listed], body_at)
+        if stamped is not None:
+            add([rules.LoneName(stamped[0])], stamped[1], "stamped_writer")
     # (So are the name and the bio under "About the photographer": another maker's box.)
     listed |= {j for i, line in enumerate(lines) if not found and rules.about_another_maker(line)
                for j in range(i + 1, min(len(lines), i + 1 + ANOTHER_MAKER_LINES))}
@@ -1415,6 +1423,32 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     used = {i for i in used if not rules.cjk_dateline_reporters(lines[i])
             and not rules.is_korean_dateline(lines[i])}
     return found, organisation, used, source, rule_of
+
+
+# A count and its one word on a line of their own, the heading of the comments in any language
+# ("3 Kommentare", "12 commentaires", "5 Antworten").
+_COMMENTS_COUNT = re.compile(r"\d+\s+[^\W\d_]+")
+_STAMP_PART = 48  # characters of each of a stamp's two lines at most
+
+
+def _stamped_writer(lines: list[Line], below: list[int], tail: list[int], body_at: int | None) -> tuple[str, int] | None:
+    """The writer's word and the line of the first stamp line (rules.stamped_writer) under the
+    headline, else in the tail above the readers' comments: a comment's own stamp ("Le 3 juin
+    2024, par marlo") has the same shape."""
+    comments = next((i for i in range(body_at or 0, len(lines)) if rules.opens_comments(lines[i])
+                     or _COMMENTS_COUNT.fullmatch(lines[i].text.strip(" *:#"))), len(lines))
+    for i in [*below, *(i for i in tail if i < comments and not _under_teaser(lines, i))]:
+        word = rules.stamped_writer(lines[i].text)
+        if word:
+            return word, i
+    # The same line set as two under the headline, the date's and the writer's (a list of the
+    # post's fields: "* 5 mars 2024" / "* Par [Marlo](...)").
+    for i, j in zip(below, below[1:]):
+        if j == i + 1 and len(lines[i].text) <= _STAMP_PART and len(lines[j].text) <= _STAMP_PART:
+            word = rules.stamped_writer(f"{lines[i].text}, {lines[j].text}")
+            if word:
+                return word, j
+    return None
 
 
 class _WholeText:

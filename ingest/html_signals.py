@@ -29,7 +29,7 @@ from lxml.html import HtmlElement
 from .normalise import (AGENCIES, FOREIGN_MONTHS, FOREIGN_SHORT_MONTHS, MONTHS, ORGANISATION_WORDS, PICTURES_CREDIT, ROLE_WORDS,
                          WEEKDAYS, LoneName, domain_of, iso_date, outlet_key, person_key, split_people,
                          written_zone)
-from .text_rules import dateline_place, names_in
+from .text_rules import dateline_place, names_in, stamped_writer
 
 # JSON-LD types that describe the article itself (schema.org Article and its sub-types).
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Posting|Report|NewsArticle)$", re.I)
@@ -886,7 +886,32 @@ def _headline_element(tree: HtmlElement):
                 return heading
         elif _heading_link(heading) is None and (text := _text(heading)) and _key(text) in title:
             return heading
-    return first
+    return first if first is not None else _permalinked_heading(tree)
+
+
+_PERMALINK_HEADINGS = ("h2", "h3")
+
+
+def _permalinked_heading(tree: HtmlElement):
+    """On a page with no <h1>, the first <h2> or <h3> that is wholly a link to the page itself
+    (its canonical address) and whose words the <title> holds: a blog theme sets the post's
+    headline so on its single post's page, as on its lists of posts (a link to another post's
+    page is that post's teaser)."""
+    page = tree.getroottree()
+    own = next((target for link in page.iter("link")
+                if link.get("rel") == "canonical" and (target := _split_href(link)) is not None), None)
+    title_element = tree.find(".//title")
+    title = _key(_text(title_element) or "") if title_element is not None else ""
+    if own is None or len(own.path.rstrip("/")) < 2 or not title:
+        return None  # (the front page links to itself from every heading's logo)
+    for heading in tree.iter(*_PERMALINK_HEADINGS):
+        link = _heading_link(heading)
+        target = _split_href(link) if link is not None else None
+        if (target is not None and target.path.rstrip("/") == own.path.rstrip("/")
+                and target.netloc in ("", own.netloc) and len(text := _text(heading) or "") >= _SUBHEADLINE_LENGTH
+                and _key(text) in title):
+            return heading
+    return None
 
 
 _SUBHEADLINE_LENGTH = 10  # characters of an <h2> read as the headline, at least
@@ -1638,12 +1663,31 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             # (Six at most, as a byline shows them; a box that is a list of bylines and nothing
             # else, a paper's long list of authors, is kept whole.)
             most = _LISTED_BYLINES if listed else 6
-            return found[:most], written[:most], _byline_block(first), bool(others)
+            return _without_bio_sentences(found)[:most], written[:most], _byline_block(first), bool(others)
     # No byline of this story: say whether teasers' bylines were passed over (trafilatura's
     # search would read theirs). (Asked only here: most pages have a byline.)
     teasers = any(e is not headline and next(e.iterancestors("li"), None) is not None and _TEASER_BYLINE(e)
                   for elements in may_pass.values() for e in elements)
     return [], [], [], bool(others) or teasers
+
+
+_SENTENCE_WORDS = 10  # words of a byline element's text at least, to be a sentence
+_SENTENCE_SMALL_WORDS = 4  # and words in small letters in it, at least, not a list's joins
+_NAMES_JOINS = frozenset({"and", "und", "et", "y", "e", "by", "von", "par", "por", "door", "de", "van", "der", "la", "le"})
+
+
+def _without_bio_sentences(texts: list[str]) -> list[str]:
+    """The byline's texts less those that are sentences, where a text beside them gives the
+    name: an author box marks the writer's name and their bio alike ("author-name", "author-desc":
+    "Ann Lee is a reporter. Her novel (Harbour Press) came out with Tom Park in 2011."), and the
+    bio's names are its books', publishers' and co-authors', no writers of this story."""
+    def sentence(text: str) -> bool:
+        words = text.split()
+        return (len(words) >= _SENTENCE_WORDS and sum(
+            1 for w in words if w[:1].islower() and w.casefold() not in _NAMES_JOINS) >= _SENTENCE_SMALL_WORDS)
+
+    kept = [text for text in texts if not sentence(text)]
+    return kept if kept and len(kept) < len(texts) else texts
 
 
 def _in_comment_count_box(tree: HtmlElement, headline, element) -> bool:
@@ -2937,7 +2981,23 @@ def _in_other_stories(element, headline, story=None) -> bool:
                 return True
         if not card_seen and _is_card_without_heading(box, element):
             return True
+        if not card_seen and box.tag == "li" and _is_listed_post(box, element):
+            return True
     return False
+
+
+def _is_listed_post(item, element) -> bool:
+    """A list item that opens with a link to a story's page, a headline's words in it (four or
+    more), the element after it: a list of posts ("<li><a href=/2024/quay-repairs>Quay repairs
+    begin next week</a> <span><time>2 April</time> Par <a rel=author>B</a></span></li>", a
+    blog's latest posts under the article), each item's date and writer its own post's."""
+    first = next(item.iterchildren(etree.Element), None)
+    if first is None or first.tag != "a" or (item.text or "").strip() or first is element or any(
+            a is first for a in element.iterancestors()):
+        return False
+    target = _split_href(first)
+    return (target is not None and _is_story_address(target) and not _AUTHOR_PAGE.search(target.path)
+            and len((_text(first) or "").split()) >= _CARD_HEADLINE_WORDS)
 
 
 def _the_one_article(element):
@@ -5549,6 +5609,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         ("byline", lambda: signals.outlet_marked_line),
                         ("byline", lambda: signals.name_part_list),
                         ("byline", lambda: signals.name_and_date_line),
+                        ("byline", lambda: _plain_by_line_names(signals)),
                         # A wire story under an agency's byline credits its reporters at its end.
                         ("text", lambda: signals.reporting_credits),
                         # An op-ed's closing note about its writer.
@@ -5978,14 +6039,17 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
     votes: dict[str, list[str]] = {}  # name key -> the sources of the signals that give it
     names: dict[str, str] = {}
     declared = {outlet_key(_LONE_LABEL.sub("", text)) for _, texts in signal_texts[:2] for text in texts}
+    def may_be_name(name: str) -> bool:
+        return bool(_LONE_NAME.fullmatch(name) and (name[0].isupper() or name.islower()) and not (
+            name.isupper() or name.casefold() in _NOT_LONE_NAMES or _ACCOUNT_PART.search(name)
+            or _lone_site_name(name, site_keys, sites, declared)))
+
     for source, texts in signal_texts:
         keys = set()
         for text in texts:
             name = _LONE_LABEL.sub("", _AUTHOR_FIELD_LABEL.sub("", text))
             key = name.casefold()
-            if (not _LONE_NAME.fullmatch(name) or not (name[0].isupper() or name.islower())
-                    or name.isupper() or key in _NOT_LONE_NAMES or _ACCOUNT_PART.search(name)
-                    or _lone_site_name(name, site_keys, sites, declared)):
+            if not may_be_name(name):
                 continue
             keys.add(key)
             names.setdefault(key, name)
@@ -6001,9 +6065,25 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
     agreed = [key for key, sources in votes.items()
               if len(sources) >= (2 if names[key][0].isupper() or key in labelled else 3)]
     if not agreed:
-        return None
+        stamped = _stamped_name(signals)
+        return Choice([LoneName(stamped)], "byline") if stamped and may_be_name(stamped) else None
     best = max(agreed, key=lambda k: len(votes[k]))  # the first of the best-supported
     return Choice([LoneName(names[best])], votes[best][0])
+
+
+_STAMP_LINES_UNDER_HEADLINE = 2  # lines under the headline that may be its stamp
+
+
+def _stamped_name(signals: Signals) -> str | None:
+    """The one word a post's stamp line gives as its writer (text_rules.stamped_writer: "Von
+    Marlo am 03.05.2013, 11:51", "11.05.2012, 10:22 von marlo"): the byline's first line, or
+    one of the first lines under the headline. The line's shape is the theme's evidence that
+    the word is the writer's login or first name, where no second signal repeats it (a lone
+    word said once is otherwise as often a section or the site)."""
+    headline = _headline_element(signals.tree) if signals.tree is not None else None
+    under = [line for _, line in islice(_lines_under_headline(signals.tree, headline), _STAMP_LINES_UNDER_HEADLINE)
+             ] if headline is not None else []
+    return next(filter(None, map(stamped_writer, [text.split("\n")[0] for text in signals.byline[:1]] + under)), None)
 
 
 def _lone_site_name(name: str, site_keys: set[str], sites: list[str], declared: set[str]) -> bool:
@@ -6094,8 +6174,9 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # (Its text, when it has no machine-readable value, may be a sentence: "sexta-feira,
         # 5 de março de 2024 às 20:13".)
         ("meta", lambda: [v if iso_date(v, now) else published_text_date(v, signals.day_first)
-                          for v in signals.time_published]),
+                          for v in _own_time_published(signals)]),
         ("url", [url_date(signals.url)]),
+        ("text", lambda: _labelled_time_text(signals, now)),
         ("time", lambda: signals.time_elements[:1]),
         ("byline", lambda: signals.byline_dates),
         # A line that says "Published" before its date, with no class to name it.
@@ -6109,6 +6190,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # found (which may be another story's, or a caption's).
         ("text", lambda: signals.meta_box_dates),
         ("byline", lambda: signals.by_line_dates),
+        ("byline", lambda: _by_line_short_dates(signals)),
         ("text", lambda: _lone_date(signals)),
         # A line of fields under the headline with no class, one of them the date ("Ann Lee |
         # March 5, 2024", "March 5, 2024 — 4 min read").
@@ -6196,6 +6278,66 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     if updated.value and updated.source in ("json-ld", "meta"):
         updated = Choice(_in_order_seen(updated.value, signals, now), updated.source)
     return published, updated
+
+
+def _plain_by_line_names(signals: Signals) -> list[str]:
+    """The names after the label of the first short line under the headline, before the story's
+    text, that begins "By" (or "von", "par"), where no element is marked as the byline: a blog
+    post's own line in plain markup ("<span>von Ann Lee</span>"). Not one in a caption, a
+    comment, a card's link or another story's box; and only what follows the label ("Von
+    Ahlen" alone, a surname's part in a list of authors, says no "by")."""
+    headline = _headline_element(signals.tree) if signals.tree is not None else None
+    for element, line in _lines_under_headline(signals.tree, headline) if headline is not None else ():
+        if (_BY_START.match(line) and not (_IN_CAPTION(element) or _IN_COMMENTS(element) or _in_card_link(element)
+                                           or _in_other_stories(element, headline))):
+            return [_LABEL_BEFORE_NAME.sub("", line, count=1)]
+    return []
+
+
+def _by_line_short_dates(signals: Signals) -> list[str]:
+    """The day a "By" line gives as its last field, after a comma, when that field is a dotted
+    date with a two-digit year and nothing more: "von Ann Lee, 8.5.12", as blog themes write
+    the post's stamp beside its writer (see _short_dotted_date; in prose the same shape is a
+    version's number, so only a byline's own field is read)."""
+    fields = [line.rsplit(",", 1) for line in signals.by_line if "," in line]
+    return [day for _, last in fields if (day := _short_dotted_date(last, signals.day_first))]
+
+
+_TIME_TEXT_REACH = timedelta(days=1)  # a time zone's reach: the shown day may be the value's neighbour
+
+
+def _labelled_time_text(signals: Signals, now: datetime) -> list[str]:
+    """The day the page's first <time> (time_elements) writes for readers after a "Published"
+    label, where its datetime= value is of another day, not the same nor its neighbour:
+    '<time datetime="2024-03-09T10:18Z">Published on 5 March 2024</time>', a template that
+    writes another moment (the last edit's) for machines while its words say when the post was
+    published. (A <time> whose words give no label, or the same day, keeps its value.)"""
+    values = signals.time_elements[:1]
+    element = next((e for e in _TIMES(signals.tree) if e.get("datetime") == values[0]), None) if values else None
+    text = (_text(element) or "") if element is not None else ""
+    if not any(label.group("published") for label in _DATE_LABEL.finditer(text)):
+        return []
+    day = published_text_date(text, signals.day_first)
+    shown, machine = (iso_date(day, now) if day else None), iso_date(values[0], now)
+    if not (shown and machine):
+        return []
+    apart = abs(datetime.fromisoformat(shown[:10]) - datetime.fromisoformat(machine[:10]))
+    return [day] if apart > _TIME_TEXT_REACH else []
+
+
+def _own_time_published(signals: Signals) -> list[str]:
+    """time_published less the values of teasers (a list item with a heading, an <article>
+    other than the headline's: a box of other posts, each <time pubdate> marked as its own
+    post's), where the page has a value or a <time> of its own outside them: a theme that marks
+    every listed post's time so left the post's own unmarked <time> under its headline unread.
+    (Where the page has nothing else, they are kept: its first <h1> may be a promotion's, and
+    its own date in the same markup.)"""
+    elements = signals.time_published_elements
+    headline = _headline_element(signals.tree) if elements else None
+    own = [e for e in elements if not (_TEASER_ITEM(e) or _in_teaser(e, headline))]
+    if len(own) < len(elements) and (own or signals.time_elements):
+        elements = own
+    return [value for value in map(_marked_value, elements) if value]
 
 
 # A cell of a data table (a layout table is unwrapped before the signals are read): a list of
@@ -6700,7 +6842,9 @@ def _dateline_dates(signals: Signals) -> list[str]:
 def _permalink_dates(signals: Signals) -> list[str]:
     """Whole dates on a link to the page itself, in its text or its tooltip: blogs and social
     posts print the post's time as its permalink ("<a href=/post/1 title='8:27 AM - 21 Jun
-    2024'>Jun 21</a>"); links to other pages carry other posts' dates."""
+    2024'>Jun 21</a>"); links to other pages carry other posts' dates. Not a link to a place
+    in the page ("/post/1#comment-57", its time the comment's), nor one in the readers'
+    comments: a comment's permalink is the post's address and the comment's anchor."""
     if signals.tree is None or not signals.url:
         return []
     own = urlsplit(signals.url)
@@ -6710,7 +6854,8 @@ def _permalink_dates(signals: Signals) -> list[str]:
     dates = []
     for link in signals.tree.iter("a"):
         target = urlsplit((link.get("href") or "").strip())
-        if target.path.rstrip("/").casefold() != path or target.netloc not in ("", own.netloc):
+        if (target.path.rstrip("/").casefold() != path or target.netloc not in ("", own.netloc)
+                or target.fragment or _IN_COMMENTS(link)):
             continue
         for text in (_text(link), link.get("title")):
             day = text_date(text or "", signals.day_first)

@@ -208,7 +208,7 @@ _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:an?\s+)?(?:guest\s+)?(?:written|words|rep
                         # "written by" (or "published by", "posted by") in the other languages,
                         # and Indonesian and Malay "by", "oleh"
                         r"(?:testo\s+di|(?:escrit[oa]|redactad[oa]|publicad[oa])\s+por|(?:écrite?|ecrite?|rédigée?|publiée?)\s+par|"
-                        r"(?:scritt[oa]|redatt[oa]|pubblicat[oa])\s+da|(?:geschrieben|verfasst|veröffentlicht)\s+von|"
+                        r"(?:scritt[oa]|redatt[oa]|pubblicat[oa])\s+da|(?:geschrieben|verfasst|veröffentlicht)\s+(?:von|durch)|"
                         r"(?:gepost|geschreven)\s+door|skrevet\s+a[fv]|oleh|"
                         # an interview's credit to whoever asked, who wrote it up: French "propos
                         # recueillis par", German "die Fragen stellte(n)", "das Interview führte(n)"
@@ -223,7 +223,14 @@ _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:an?\s+)?(?:guest\s+)?(?:written|words|rep
                         # German "Von", Italian "Di", Danish "Af": only before a name of two words
                         # or more, as each is also a particle ("Von Miller", "Di Maio").
                         # (Italian writes "di" in small letters as its "by": "di Anna Rossi".)
-                        r"(?-i:Von|VON|Di|DI|di|Af|AF)\s+(?-i:(?=[A-ZÀ-Þ][\w'’.-]*\s+[A-ZÀ-Þ])))", re.I)
+                        r"(?-i:Von|VON|Di|DI|di|Af|AF)\s+(?-i:(?=[A-ZÀ-Þ][\w'’.-]*\s+[A-ZÀ-Þ]))|"
+                        # German "von" in small letters opening the text, before a capital: a
+                        # blog's byline "von Heiner" (a name's own particle comes after its given
+                        # name, "Ada von Berg", or before another particle, "von der Leyen").
+                        r"^\s*(?-i:von)\s+(?-i:(?=[A-ZÀ-Þ]))|"
+                        # and German "durch" ("through", a theme's word for "by") before a name
+                        # of two words or more: "08/08/2017 durch Ann Lee"
+                        r"^\s*(?-i:durch)\s+(?-i:(?=[A-ZÀ-Þ][\w'’.-]*\s+[A-ZÀ-Þ])))", re.I)
 # "with"/"avec" join a co-author ("A with B", "A (avec B et C)").
 # A spaced dash parts fields too ("Ada Quill - Staff Writer", "Ada Quill – Reuters"); a hyphen
 # inside a name has no spaces round it. So does a spaced middle dot or bullet ("Ada Quill ·
@@ -398,6 +405,9 @@ _BODY_HEADS = {
     "ministerium", "stadtverwaltung", "polícia", "policía", "polizia", "tribunal", "tribunale",
 }
 _BODY_HEAD_PARTICLES = {"de", "do", "da", "dos", "das", "del", "della", "di", "du", "des", "der"}
+# German writes a body's kind as the end of one word ("Bundesministerium", "Außenministerium",
+# "Landratsamt", "Kreisverwaltung"): such a word heads a body's name as _BODY_HEADS do.
+_BODY_HEAD_ENDS = ("ministerium", "amt", "verwaltung", "behörde")
 # Credits that name no writer and no outlet: a picture library, paid content.
 _NOBODY_TAILS = {"images", "content"}
 
@@ -486,7 +496,8 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
         if _NEWSROOM_WORDS & set(words):
             continue
         if agency or (len(words) >= 2 and words[-1] in _AUTHOR_LIST_ORGANISATION_TAILS) or (
-                len(words) >= 3 and words[0] in _BODY_HEADS and _BODY_HEAD_PARTICLES & set(words[1:3])):
+                len(words) >= 3 and (words[0] in _BODY_HEADS or words[0].endswith(_BODY_HEAD_ENDS))
+                and _BODY_HEAD_PARTICLES & set(words[1:3])):
             part = organisation
             name = agency or clean_outlet(part)
             # (Not a generic credit, no outlet's name: "Staff Reports", "Wire Reports".)

@@ -4494,3 +4494,50 @@ def _plausible_outlet(name: str) -> bool:
         return False  # "The Morning Review newsletter" is a product of the outlet
     return words[0].casefold() not in {"this", "that", "it", "we", "he", "she", "they", "our",
                                         "police", "officials", "government", "ministry", "i"}
+
+
+# A blog post's stamp line, as its theme writes it: the writer's one word (a login, a first
+# name) between a "by" label and the post's date ("Von Marlo am 03.05.2013, 11:51", "Posted
+# by marlo on March 5, 2024", "by marlo, 5 March 2024"), or after the date ("11.05.2012, 10:22
+# von marlo", "mardi 5 mars 2024, par marlo"); other fields may follow its first, after a bar or
+# a dot ("| 0 Kommentare | Hafen").
+_STAMP_BY = r"(?i:(?:(?:posted|written|geschrieben|verfasst|publié|écrit)\s+)?(?:by|von|par|por|door|av))\s+"
+_STAMP_NAME = r"(?P<name>[^\W_][\w.-]{1,30}?)"
+_STAMP_FIELDS = r"\s*(?:[|·•].*)?"
+_NAME_THEN_STAMP = re.compile(rf"\s*{_STAMP_BY}{_STAMP_NAME}(?:\s+(?i:on|am|le|el|op|den|il)\s+|\s*,\s*)"
+                              rf"(?P<date>[^|·•]{{6,48}}?){_STAMP_FIELDS}")
+_STAMP_THEN_NAME = re.compile(rf"\s*(?P<date>[^|·•]{{6,48}}?)[\s,|·•–—-]+{_STAMP_BY}{_STAMP_NAME}[.,;:]?{_STAMP_FIELDS}")
+# The same as a theme's sentence under the post: "This entry was posted on March 5, 2024 by
+# marlo and filed under ...", "Dieser Artikel wurde am 5. März 2024 um 14:48 von Marlo
+# geschrieben und unter ... eingeordnet".
+_STAMP_SENTENCE = re.compile(
+    r"\s*(?i:this\s+(?:entry|post|article)\s+was\s+(?:posted|written|published)\s+on|"
+    r"(?:dieser|der)\s+(?:artikel|beitrag|eintrag)\s+wurde\s+am)\s+"
+    rf"(?P<date>[^|·•]{{6,48}}?)\s+(?i:by|von)\s+{_STAMP_NAME}"
+    r"(?:\s+(?i:and|und|geschrieben|verfasst|veröffentlicht)\b.*|[.,;])?")
+# What a stamp may set around its date: a weekday before ("jeudi", "Sat.,"), a clock after it
+# ("11:51", "um 10:22 Uhr", "at 9:41 PM", "à 14h05").
+_STAMP_BEFORE_DATE = re.compile(r"(?:[^\W\d_]{2,12}\.?,?\s+)?")
+_STAMP_AFTER_DATE = re.compile(r"(?:,?\s*(?i:um|at|à|a\s+las|alle|om)?\s*\d{1,2}(?:[:.]|\s?h\s?)\d\d"
+                               r"(?:\s*(?i:uhr|[ap]\.?m\.?))?)?\s*")
+_STAMP_DATES = (FULL_DATE, _DOTTED_DATE, _FOREIGN_DATE, _YEAR_FIRST)
+_STAMP_SENTENCE_LENGTH = 400  # characters of such a sentence at most (its categories and tags)
+
+
+def stamped_writer(text: str) -> str | None:
+    """The one word a post's stamp line gives as its writer (see _NAME_THEN_STAMP), or None.
+    The line's shape, its label and its whole date, is the theme's evidence that the word is
+    the writer's login or first name, where nothing else repeats it (a word said once is as
+    often a section, a menu's item or the site). Not an account or a desk ("Admin",
+    "Redaktion"), nor a line whose date part holds more than a date ("by Marlo, Harbour Blog")."""
+    match = (_NAME_THEN_STAMP.fullmatch(text) or _STAMP_THEN_NAME.fullmatch(text)
+             or (_STAMP_SENTENCE.fullmatch(text) if len(text) <= _STAMP_SENTENCE_LENGTH else None))
+    if not match or _login_of_no_writer(match["name"]):
+        return None
+    when = match["date"].strip()
+    for pattern in _STAMP_DATES:
+        found = pattern.search(when)
+        if (found and _STAMP_BEFORE_DATE.fullmatch(when[:found.start()])
+                and _STAMP_AFTER_DATE.fullmatch(when[found.end():])):
+            return match["name"]
+    return None

@@ -6315,3 +6315,238 @@ def test_a_one_word_writer_the_meta_author_states_though_the_site_begins_with_it
            f"</title>{head}</head><body><header><a href='/' class='home'>{site}</a></header>{HEADLINE}"
            f"<p class='author'>By Marlo</p>{BODY}</body></html>").encode()
     assert normalise(extract_html(raw), NOW).authors == authors
+
+
+# --- blog posts: a German "von" in small letters before the writer's one word ----------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the theme's byline and the link to the writer's posts give the same one word
+    ('<div class="post-byline">von <a href="/author/marlo/">Marlo</a></div>', ["Marlo"]),
+    ('<div class="post-byline">von <a href="/author/marlo-brandt/">Marlo Brandt</a></div>', ["Marlo Brandt"]),
+    # near misses: one word said once (no link to back it) is no writer; a name's own particle
+    ('<div class="post-byline">von Marlo</div>', []),
+    ('<div class="post-byline"><a href="/author/marlo-von-berg/">Marlo von Berg</a></div>', ["Marlo von Berg"]),
+])
+def test_a_blogs_small_von_before_the_writer(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+# --- blog posts: a comment's permalink is the post's address and the comment's anchor ---------
+
+
+POST_URL = '<link rel="canonical" href="https://harbourblog.example/2024/channel-dredged.html">'
+
+
+POST_META = '<div class="entry-meta"><span>5. März 2024</span> <span>Marlo</span></div>'
+
+
+@pytest.mark.parametrize("top, after, published", [
+    # the post's own permalink shows its date
+    ('<p><a href="/2024/channel-dredged.html">5. März 2024</a></p>', "", "2024-03-05"),
+    # near misses: the readers' comments link their own times to the post, by its anchor
+    # (the post's meta line gives its own day)
+    (POST_META, '<ul class="commentlist"><li class="comment"><div class="comment-meta">'
+                '<a href="/2024/channel-dredged.html#comment-57">7. März 2024 at 11:21</a></div>'
+                '<p>Good news for the fleet.</p></li></ul>', "2024-03-05"),
+    (POST_META, '<div class="responses"><p><a href="/2024/channel-dredged.html#r-3">7. März 2024 um 11:21</a> '
+                'Ann schreibt: gut so.</p></div>', "2024-03-05"),
+])
+def test_a_comments_permalink_does_not_date_the_post(top, after, published):
+    found = parsed(head=POST_URL, top=top, after=after, lang="de").published
+    assert (found[:10] if found else found) == published
+
+
+# --- blog posts: a box of other posts that marks each one's time as its publication -----------
+
+
+OTHER_POSTS = ('<ul class="messages"><li><h3><a href="/2024/quay-repairs.html">Quay repairs begin next week</a></h3>'
+               '<time pubdate datetime="2024-04-02T09:00:00Z">2 April</time></li>'
+               '<li><h3><a href="/2024/ferry-times.html">New ferry times for the spring</a></h3>'
+               '<time pubdate datetime="2024-04-01T09:00:00Z">1 April</time></li></ul>')
+
+
+@pytest.mark.parametrize("top, after, published", [
+    # the post's own <time> under its headline, no mark on it
+    ('<p class="when"><time datetime="2024-03-05T10:00:00Z">5 March 2024</time></p>', OTHER_POSTS, "2024-03-05"),
+    # a mark of the post's own beside them is still read first
+    ('<p><time pubdate datetime="2024-03-05T10:00:00Z">5 March 2024</time></p>', OTHER_POSTS, "2024-03-05"),
+    # cards of other posts, each an <article> with no heading element
+    ('<p class="when"><time datetime="2024-03-05T10:00:00Z">5 March 2024</time></p>',
+     '<aside><article><a href="/2024/quay-repairs.html"><strong>Quay repairs begin next week</strong>'
+     '<time pubdate datetime="2024-04-02T09:00:00Z">02/04/2024</time></a></article></aside>', "2024-03-05"),
+    # near miss: nothing of the page's own beside them, as before
+    ("", OTHER_POSTS, "2024-04-02"),
+])
+def test_other_posts_marked_times_give_way_to_the_posts_own(top, after, published):
+    found = parsed(top=top, after=after).published
+    assert (found[:10] if found else found) == published
+
+
+# --- blog posts: a <time> whose words give the publication's day, its value another day -------
+
+
+@pytest.mark.parametrize("top, published", [
+    ('<p><time datetime="2024-03-09T10:18:46Z">Published on 5 March 2024</time></p>', "2024-03-05"),
+    ('<p><time datetime="2024-03-09T10:18:46Z">Publié le 5 mars 2024</time></p>', "2024-03-05"),
+    # near misses: words with no label, the value's own day, a neighbour day (a time zone's)
+    ('<p><time datetime="2024-03-09T10:18:46Z">5 March 2024</time></p>', "2024-03-09"),
+    ('<p><time datetime="2024-03-05T10:18:46Z">Published on 5 March 2024</time></p>', "2024-03-05"),
+    ('<p><time datetime="2024-03-06T01:00:00+00:00">Published on 5 March 2024</time></p>', "2024-03-05"),
+])
+def test_a_times_labelled_words_over_its_value_of_another_day(top, published):
+    found = parsed(top=top).published
+    assert (found[:10] if found else found) == published
+
+
+# --- blog posts: a "By" line's last field, a dotted date with a two-digit year ----------------
+
+
+@pytest.mark.parametrize("top, lang, published", [
+    ('<p class="morespace">von <a href="/author/lotte-brandt/">Lotte Brandt</a>, 8.5.12</p>', "de", "2012-05-08"),
+    ('<p>By <a href="/author/ann-lee/">Ann Lee</a>, 5.13.12</p>', "en", "2012-05-13"),
+    # near misses (no day read from the line): the number in the line's words, and a
+    # version's number in the story's text
+    ('<p>von <a href="/author/lotte-brandt/">Lotte Brandt</a>, Version 8.5.12 getestet</p>', "de", None),
+    ('<p>Die Firmware 8.5.12 behebt den Fehler im Hafenkran.</p>', "de", None),
+])
+def test_a_by_lines_short_dotted_date(top, lang, published):
+    article = parsed(top=top, lang=lang)
+    found = article.published if article.provenance.get("published") == "byline" else None
+    assert (found[:10] if found else found) == published
+
+
+# --- blog posts: no <h1>, the post's headline an <h2> or <h3> linked to the post itself -------
+
+
+def blog_post(heading: str, meta: str, lang: str = "de"):
+    raw = (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
+           "<title>Harbour channel to be dredged – Harbour Blog</title>"
+           "<link rel='canonical' href='https://harbourblog.example/2024/channel-dredged/'></head><body>"
+           "<div class='header'><a href='/'>Harbour Blog</a></div><div class='post'><div class='top'>"
+           f"{meta}{heading}</div>{BODY}</div></body></html>").encode()
+    return normalise(extract_html(raw), NOW)
+
+
+META_LINE = '<div class="post-meta"><a href="/2024/03/05/">05.03.2024</a> <span>Marlo</span></div>'
+
+
+@pytest.mark.parametrize("heading, meta, published", [
+    ('<h2 class="title"><a href="https://harbourblog.example/2024/channel-dredged/" rel="bookmark">'
+     'Harbour channel to be dredged</a></h2>', META_LINE, "2024-03-05"),
+    ('<h3><a href="/2024/channel-dredged/">Harbour channel to be dredged</a></h3>', META_LINE, "2024-03-05"),
+    # a line of the post's fields with no class to name it
+    ('<h3><a href="/2024/channel-dredged/">Harbour channel to be dredged</a></h3>',
+     '<div class="detail"><div><img src="/cal.png" alt="">5 Mar 2024</div></div>', "2024-03-05"),
+    # near misses: a heading linked to another post's page is that post's teaser, whose meta
+    # line dates it; a heading the <title> does not hold
+    ('<h2><a href="/2024/quay-repairs/">Harbour channel to be dredged</a></h2>', META_LINE, None),
+    ('<h2><a href="/2024/channel-dredged/">Quay repairs begin next week</a></h2>', META_LINE, None),
+])
+def test_a_blog_posts_headline_linked_to_itself(heading, meta, published):
+    found = blog_post(heading, meta).published
+    assert (found[:10] if found else found) == published
+
+
+# --- blog posts: a list of posts under the article, each item its post's link, date and writer -
+
+
+POSTS_LIST = ('<div class="simple-list"><h2>Le fil du blog</h2><ul><li>'
+              '<a href="/marlo/blog/020424/quay-repairs-begin-next-week">Quay repairs begin next week</a>'
+              '<span class="author"><time datetime="2024-04-02">2 avril 2024</time> Par '
+              '<a rel="author" href="/ann-lee">Ann Lee</a></span></li><li>'
+              '<a href="/marlo/blog/010424/new-ferry-times-for-spring">New ferry times for spring</a>'
+              '<span class="author"><time datetime="2024-04-01">1 avril 2024</time> Par '
+              '<a rel="author" href="/tom-park">Tom Park</a></span></li></ul></div>')
+OWN_LINE = '<ul class="info"><li>5 mars 2024</li><li>Par <a rel="author" href="/marlo">Marlo</a></li></ul>'
+
+
+@pytest.mark.parametrize("head, top, published, authors", [
+    ('<meta name="author" content="Marlo">', OWN_LINE, "2024-03-05", ["Marlo"]),
+    ("", '<ul class="info"><li>5 mars 2024</li><li>Par <a rel="author" href="/lotte-brandt">Lotte Brandt</a></li></ul>',
+     "2024-03-05", ["Lotte Brandt"]),
+    # near miss: the page's own line set as a list whose item opens with the writer's link
+    ("", '<ul class="info"><li><a rel="author" href="/lotte-brandt">Lotte Brandt</a> '
+         '<time datetime="2024-03-05">5 mars 2024</time></li></ul>', "2024-03-05", ["Lotte Brandt"]),
+])
+def test_a_list_of_posts_dates_and_signs_its_own_posts(head, top, published, authors):
+    article = parsed(head=head, top=top, after=POSTS_LIST, lang="fr")
+    assert ((article.published or "")[:10] or None, article.authors) == (published, authors)
+
+
+# --- a German body named as the page's author in <meta name="author"> -------------------------
+
+
+@pytest.mark.parametrize("meta, authors", [
+    ("Landratsamt des Kreises Hafenau", []),
+    ("Bundesministerium der Häfen", []),
+    # near miss: a writer's name
+    ("Lotte Brandt", ["Lotte Brandt"]),
+])
+def test_a_german_body_as_the_meta_author(meta, authors):
+    assert parsed(head=f'<meta name="author" content="{meta}">', lang="de").authors == authors
+
+
+# --- blog posts: a stamp line's one word, between a "by" label and the date -------------------
+
+
+@pytest.mark.parametrize("top, after, authors", [
+    ('<p class="post-meta">Von Marlo am 03.05.2013, 11:51 | 0 Kommentare | Hafen</p>', "", ["Marlo"]),
+    ('<small>11.05.2012, 10:22 von marlo</small>', "", ["marlo"]),
+    ('<p>Posted by marlo on March 5, 2024</p>', "", ["marlo"]),
+    ('<small>mardi 5 mars 2024, par marlo</small>', "", ["marlo"]),
+    # near misses: a house account, a desk, no date (a site's name may follow "by"), no "by"
+    # label, a photographer's credit, a commenter's stamp, a menu's word
+    ('<p>Posted by Admin on March 5, 2024</p>', "", []),
+    ('<p>Von Redaktion am 03.05.2013, 11:51</p>', "", []),
+    ('<p>By Marlo, Harbour Blog</p>', "", []),
+    ('<p>Posted in Gardening on March 5, 2024</p>', "", []),
+    ('<p>Foto von Marlo am 03.05.2013</p>', "", []),
+    ("", '<ul class="commentlist"><li class="comment"><p>Von Erkan am 07.03.2024, 11:21</p>'
+         '<p>Gut so.</p></li></ul>', []),
+    ('<p>By Home on March 5, 2024</p>', "", []),
+])
+def test_a_post_stamps_one_word_writer(top, after, authors):
+    assert parsed(top=top, after=after).authors == authors
+
+
+# --- blog posts: a plain "von" line under the headline, no element marked as the byline -------
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<p><strong>Hafen – Tagesanalyse</strong><br><span>von Lotte Brandt</span><br>'
+     '<span>Samstag 22.12.2012</span></p>', ["Lotte Brandt"]),
+    ('<p><strong>Le port – analyse</strong><br><span>par Inès Morel</span></p>', ["Inès Morel"]),
+    # near misses: a sentence that opens with the word, a one-word line
+    ('<p><strong>Hafen</strong><br><span>von Montag bis Freitag geöffnet</span></p>', []),
+    ('<p><strong>Hafen – Tagesanalyse</strong><br><span>von Lotte</span></p>', []),
+])
+def test_a_plain_by_line_under_the_headline(top, authors):
+    assert parsed(top=top, lang="de").authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<div class="post-meta"><a class="post-meta-time" href="/2017/08/08/">08/08/2017</a>'
+     '<a class="post-meta-author" href="https://studio.example">durch Lotte Brandt</a></div>', ["Lotte Brandt"]),
+    # near miss: the word inside a sentence of the meta line
+    ('<div class="post-meta"><span class="post-meta-author">geprüft durch die Redaktion</span></div>', []),
+])
+def test_a_german_durch_before_the_writer(top, authors):
+    assert parsed(top=top, lang="de").authors == authors
+
+
+# --- an author box that marks the writer's name and bio alike ----------------------------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<div class="leftbar"><span class="leftbar_auteur"><a href="/source/lotte-brandt">Lotte Brandt</a></span>'
+     '<span class="leftbar_auteur_desc">Lotte Brandt est journaliste au port et blogueuse. En 2011, elle a publié un roman '
+     '(Harbour Press), et avec Tom Park, un guide des quais (Quay Books).</span></div>', ["Lotte Brandt"]),
+    # near misses: a long byline of names alone, and a byline line with its writer's job
+    ('<div class="byline"><span class="author">By Ann Lee, Tom Park, Sue Ray, Bo Kim, Jo Li and Al Fox</span></div>',
+     ["Ann Lee", "Tom Park", "Sue Ray", "Bo Kim", "Jo Li", "Al Fox"]),
+    ('<div class="byline"><span class="author">Ann Lee</span><span class="author">Tom Park</span></div>',
+     ["Ann Lee", "Tom Park"]),
+])
+def test_an_author_boxs_bio_sentence_names_no_writer(top, authors):
+    assert parsed(top=top, lang="fr").authors == authors

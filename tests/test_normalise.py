@@ -108,6 +108,19 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Von Lotte Brandt und Jonas Weber", ["Lotte Brandt", "Jonas Weber"], []),
         ("Von Miller", ["Von Miller"], []),  # a surname with its particle, no "By"
         ("Von der Leyen", ["Von der Leyen"], []),
+        # German "by" in small letters before the name, as blog themes write it: the label
+        # goes (a lone given name is then no full name to list); a name's own particle stays
+        ("von Lotte Brandt", ["Lotte Brandt"], []),
+        ("von Lotte", [], []),
+        ("Lotte von Brandt", ["Lotte von Brandt"], []),
+        ("von der Leyen", ["von der Leyen"], []),
+        ("durch Lotte Brandt", ["Lotte Brandt"], []),
+        ("durch Lotte", [], []),
+        ("Veröffentlicht durch Lotte Brandt", ["Lotte Brandt"], []),
+        # a German body's name, its kind the end of its first word: no person
+        ("Außenministerium der Republik Karst", [], ["Außenministerium der Republik Karst"]),
+        ("Landratsamt des Kreises Hafenau", [], ["Landratsamt des Kreises Hafenau"]),
+        ("Hans der Hafenmeister", ["Hans der Hafenmeister"], []),
         ("Texte : Inès Morel", ["Inès Morel"], []),
         ("Автор: Вера Лебедева", ["Вера Лебедева"], []),
         # a full stop after a word ends the name; after an initial or a short title it does not

@@ -3774,3 +3774,47 @@ def test_a_headline_opening_with_a_day_is_a_headline(first):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_place_with_a_particle_between_the_name_and_the_date(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- a blog post's stamp line: the writer's one word and the post's date ----------------------
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Von Marlo am 03.05.2013, 11:51 | 0 Kommentare | Hafen", "Marlo"),
+    ("11.05.2012, 10:22 von marlo", "marlo"),
+    ("Posted by marlo on March 5, 2024", "marlo"),
+    ("mardi 5 mars 2024, par marlo", "marlo"),
+    ("by marlo, 5 March 2024 at 9:41 pm", "marlo"),
+    # a theme's sentence under the post
+    ("Dieser Artikel wurde am 5. März 2024 um 14:48 von Marlo geschrieben und unter Hafen eingeordnet.", "Marlo"),
+    ("This entry was posted on March 5, 2024 by marlo and filed under Ports.", "marlo"),
+    # near misses: a house account, a desk, no date, no "by" label, a photographer's credit, a
+    # menu's word, a full name (other rules read it), a sentence around the stamp
+    ("Posted by Admin on March 5, 2024", None),
+    ("Von Redaktion am 03.05.2013, 11:51", None),
+    ("By Marlo, Harbour Blog", None),
+    ("Posted in Gardening on March 5, 2024", None),
+    ("Foto von Marlo am 03.05.2013", None),
+    ("By Home on March 5, 2024", None),
+    ("By Ann Lee on March 5, 2024", None),
+    ("Dieser Beitrag wurde am 14. März 2024 von Marlo verfasst", "Marlo"),
+    ("This entry was posted on March 5, 2024 by the harbour board and filed under Ports.", None),
+    ("Dieser Artikel wurde am Montag von Marlo geschrieben.", None),
+])
+def test_stamped_writer(text, word):
+    assert rules.stamped_writer(text) == word
+
+
+@pytest.mark.parametrize("top, end, authors", [
+    ("11.05.2012, 10:22 von marlo", "", ["marlo"]),
+    ("", "Von Marlo am 03.05.2013, 11:51 | 0 Kommentare | Hafen", ["Marlo"]),
+    # the date and the writer as two items of a list under the headline
+    ("* 5 mars 2024\n* Par [Marlo](https://harbourblog.example/marlo)", "", ["Marlo"]),
+    # near misses: a reader's comment under the comments' heading, in the same shape; two
+    # items apart
+    ("", "3 Kommentare\n\nVon Erkan am 07.03.2024, 11:21\n\nGut so, endlich.", []),
+    ("* 5 mars 2024\n* Le port\n* Par [Marlo](https://harbourblog.example/marlo)", "", []),
+])
+def test_a_post_stamp_line_names_its_writer(top, end, authors):
+    text = f"# {HEADLINE}\n\n{top}\n\n{STORY}\n\n{STORY}\n\n{end}\n"
+    assert parse(text, True).authors == authors
