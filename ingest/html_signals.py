@@ -2036,11 +2036,32 @@ def _is_own_account(target, page_host: str | None, name: str | None) -> bool:
                 and ((not host and not target.scheme) or (page_host and host == page_host)))
 
 
+# The same tooltip as a blog theme's translations write it (WordPress's "Posts by %s" and "View
+# all posts by %s"), in German, French, Spanish, Italian, Dutch and Portuguese: "Alle Beiträge
+# von A anzeigen", "Voir tous les articles de A", "Entradas de A", "Articoli di A", "Berichten
+# van A", "Ver todos os posts de A". (A tooltip only: as a link's text, "Articles de" and
+# "Beiträge von" begin sentences too.)
+_POSTS_OF = re.compile(
+    r"^\s*(?:(?:zeige|alle|sämtliche)\s+)*(?:beiträge|artikel|einträge)\s+(?:von|des\s+autors)\s+"
+    r"|^\s*(?:(?:voir|afficher|tous|les)\s+)*(?:articles|billets|publications)\s+(?:de|par|d['’])\s*"
+    r"|^\s*(?:(?:ver|todas|todos|las|los|os)\s+)*(?:entradas|art[ií]culos|publica[cç](?:iones|ões)|posts)\s+(?:de|por)\s+"
+    r"|^\s*(?:(?:visualizza|vedi|tutti|gli)\s+)*(?:articoli|post)\s+(?:di|da)\s+"
+    r"|^\s*(?:(?:bekijk|toon|alle)\s+)*(?:berichten|artikelen)\s+(?:van|door)\s+", re.I)
+_POSTS_OF_TAIL = re.compile(r"\s+(?:anzeigen|ansehen|zeigen|weergeven|bekijken)\s*$", re.I)
+
+
 def _offers_posts_of_its_name(link) -> bool:
     """The link's tooltip says that it leads to the posts of the name it shows ('<a
-    title="View all posts by Ann Lee">Ann Lee</a>', as blog and news themes write it)."""
+    title="View all posts by Ann Lee">Ann Lee</a>', as blog and news themes write it, in
+    English or in a translation of the theme: _POSTS_OF)."""
     name, tooltip = _text(link), " ".join((link.get("title") or "").split())
-    return bool(name and _MORE_BY.match(tooltip) and _MORE_BY.sub("", tooltip).casefold() == name.casefold())
+    if not name:
+        return False
+    if _MORE_BY.match(tooltip):
+        return _MORE_BY.sub("", tooltip).casefold() == name.casefold()
+    if _POSTS_OF.match(tooltip):
+        return _POSTS_OF_TAIL.sub("", _POSTS_OF.sub("", tooltip)).casefold() == name.casefold()
+    return False
 
 
 def _author_links(tree: HtmlElement, url: str | None = None) -> list:
@@ -5935,6 +5956,9 @@ _ACCOUNT_WORDS = {
     "redacción", "redaccion", "redação", "redacao", "redactie", "editorial", "everyone",
 }
 _LONE_NAME = re.compile(r"[^\W\d_][^\W\d_'’-]{1,24}")
+# An account's login with a number after its letters ("jdoe01"), as a blog platform makes one
+# where the word was taken: read as the lower-case login is (three signals), never capitalised.
+_NUMBERED_LOGIN = re.compile(r"[^\W\d_]{3,24}\d{1,4}")
 # An account word run together with others ("jdadmin", "siteadmin", "WebMaster2"): an account
 # the CMS made, not a pen name.
 _ACCOUNT_PART = re.compile(r"admin|webmaster|moderator|sysop", re.I)
@@ -5983,8 +6007,9 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
         for text in texts:
             name = _LONE_LABEL.sub("", _AUTHOR_FIELD_LABEL.sub("", text))
             key = name.casefold()
-            if (not _LONE_NAME.fullmatch(name) or not (name[0].isupper() or name.islower())
-                    or name.isupper() or key in _NOT_LONE_NAMES or _ACCOUNT_PART.search(name)
+            if (not (_LONE_NAME.fullmatch(name) or name.islower() and _NUMBERED_LOGIN.fullmatch(name))
+                    or not (name[0].isupper() or name.islower())
+                    or name.isupper() or key.rstrip("0123456789") in _NOT_LONE_NAMES or _ACCOUNT_PART.search(name)
                     or _lone_site_name(name, site_keys, sites, declared)):
                 continue
             keys.add(key)

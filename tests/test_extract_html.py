@@ -1426,6 +1426,27 @@ LONE_HEADLINE = "<h1>Bridge to be rebuilt</h1>"
     ("", '<p>Posted on March 5, 2024 by <a href="/author/jdoe/" title="View all posts by jdoe2">jdoe</a></p>', []),
     ("", '<p>Posted on March 5, 2024 by <a href="/author/admin/" title="View all posts by admin">admin</a></p>', []),
     ("", '<span class="byline">by <a rel="author" href="/author/admin/">admin</a></span>', []),
+    # the tooltip as a theme's translation writes it: German, French, Spanish, Italian, Dutch
+    ("", '<span class="byline">von <a href="/author/jdoe/" title="Alle Beiträge von jdoe anzeigen">jdoe</a></span>',
+     ["jdoe"]),
+    ("", '<span class="byline">von <a href="/author/jdoe/" title="Zeige alle Beiträge von jdoe">jdoe</a></span>',
+     ["jdoe"]),
+    ("", '<span class="byline">par <a href="/author/jdoe/" title="Voir tous les articles de jdoe">jdoe</a></span>',
+     ["jdoe"]),
+    ("", '<span class="byline">por <a href="/author/jdoe/" title="Ver todas las entradas de jdoe">jdoe</a></span>',
+     ["jdoe"]),
+    ("", '<span class="byline"><a href="/author/jdoe/" title="Articoli di jdoe">jdoe</a></span>', ["jdoe"]),
+    ("", '<span class="byline">door <a href="/author/jdoe/" title="Berichten van jdoe">jdoe</a></span>', ["jdoe"]),
+    # (not one that names another, nor a category's tooltip)
+    ("", '<span class="byline">von <a href="/author/jdoe/" title="Alle Beiträge von jdoe2 anzeigen">jdoe</a></span>', []),
+    ("", '<span class="byline">von <a href="/author/jdoe/" title="Alle Beiträge in jdoe">jdoe</a></span>', []),
+    # a login with a number after it ("jdoe07"), as a platform makes one, read as a login is:
+    # three signals, in lower case, and no account's word before the number
+    ("", '<span class="byline">by <a rel="author" href="/author/jdoe07/">jdoe07</a></span>', ["jdoe07"]),
+    ("", '<span class="byline">by <a href="/author/jdoe07/">jdoe07</a></span>', []),
+    ("", '<span class="byline">by <a rel="author" href="/author/jdoe07/">Jdoe07</a></span>', []),
+    ("", '<span class="byline">by <a rel="author" href="/author/user123/">user123</a></span>', []),
+    ("", '<span class="byline">by <a rel="author" href="/author/x2024/">2024</a></span>', []),
     # a full name anywhere wins over a lone word
     ('<meta name="author" content="Maria Lindqvist">',
      '<span class="byline">by <a href="/author/marlo/">Marlo</a></span>', ["Maria Lindqvist"]),
