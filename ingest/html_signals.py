@@ -203,6 +203,27 @@ class Signals:
             _slug_name(href) if _is_author_page(href := a.get("href") or "") else None))]
 
     @cached_property
+    def hcard_author(self) -> list[str]:
+        """The name an hCard marks as the entry's author (hAtom: '<span class="author vcard">
+        <span class="fn">A</span></span>', as blog themes write it by each post), the first
+        that is no comment's (a theme marks a commenter "comment-author vcard") nor another
+        story's."""
+        if self.tree is None or self.html is not None and "vcard" not in self.html:
+            return []
+        headline = _headline_element(self.tree)
+        for name in _HCARD_AUTHOR_NAMES(self.tree):
+            card = name
+            while card is not None and "vcard" not in (card.get("class") or ""):
+                card = card.getparent()
+            if card is None or _COMMENTER_CLASS.search(card.get("class") or "") or _IN_COMMENTS(name) or (
+                    _in_other_stories(name, headline)):
+                continue
+            text = _text(name)
+            if text:
+                return [text]
+        return []
+
+    @cached_property
     def heading_after_h1(self) -> str | None:
         """The text of the first <h2> or <h3> after the page's first headline <h1> (read on
         demand: only a page whose one <h1> may be its site's name asks for it)."""
@@ -1877,6 +1898,12 @@ _REL_TYPE_AUTHOR = ('[contains(concat(" ", normalize-space(translate(@rel, "AUTH
 _REL_AUTHOR = _PageSearch(_REL_TYPE_AUTHOR, lambda element: "author" in (element.get("rel") or "").lower(),
                           tags=("a", "link"))
 # The name property inside an author's item, in microdata or RDFa (bare, schema.org's or FOAF's).
+# hCard's formatted name in a card marked as the author's (hAtom's "author vcard"; Blogger's
+# "post-author vcard"), or the card's own element when it is the name ('<a class="author vcard
+# fn">').
+_HCARD_AUTHOR_NAMES = etree.XPath(
+    '//*[contains(concat(" ", normalize-space(@class), " "), " vcard ") and contains(@class, "author")]'
+    '/descendant-or-self::*[contains(concat(" ", normalize-space(@class), " "), " fn ")]')
 _ITEM_NAMES = etree.XPath('.//*[@itemprop="name" or @property="name" or @property="schema:name" or '
                           '@property="foaf:name"]')
 # A credit line for the pictures, or for a reviewer, editor or producer of the piece: a person
@@ -5628,6 +5655,13 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                 if (shown and not shown_keys & keys
                         and any(shown_keys & {person_key(p) for p in others} for others in rivals)):
                     return Choice(shown, "byline")
+        if people and source == "meta" and signals.hcard_author:
+            # A meta author tag is the template's, for every page (a theme's designer, the
+            # blog's owner); the hCard by the post marks the entry's own author. Where they name
+            # different people, the post's is the writer.
+            carded = people_in(signals.hcard_author)
+            if carded and not {person_key(p) for p in carded} & {person_key(p) for p in people}:
+                return Choice(carded, "byline")
         if people and source in ("json-ld", "meta") and _names_the_title_rest(signals, people):
             # The structured "author" is the <title>'s part beside the headline ("Headline |
             # Harbor Ledger"): the site's name, where no tag declares it, or a personal site's

@@ -1476,6 +1476,36 @@ def test_a_name_that_starts_with_the_site_name_is_a_desk_of_the_site():
     assert article.authors == ["Maria Lindqvist"]
 
 
+# --- the hCard that marks a post's author, against the template's meta author -------------
+
+TEMPLATE_AUTHOR = '<meta name="author" content="Tomas Reyes">'
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a blog platform's footer line and a WordPress theme's byline, each an hAtom author card
+    ('<p>The council voted.</p><div class="post-footer"><span class="post-author vcard">Posted by '
+     '<span class="fn">Ann Lee</span></span></div>', ["Ann Lee"]),
+    ('<span class="byline"><span class="author vcard"><a class="url fn n" href="/author/ann-lee/">Ann Lee</a>'
+     '</span></span><p>The council voted.</p>', ["Ann Lee"]),
+    # (the card's own element the name)
+    ('<p>By <a class="author vcard fn" href="/about">Ann Lee</a></p><p>The council voted.</p>', ["Ann Lee"]),
+    # the same person as the tag: the tag's
+    ('<span class="author vcard"><span class="fn">Tomas Reyes</span></span>', ["Tomas Reyes"]),
+    # not a commenter's card, nor a related story's, nor a card that is no author's
+    ('<p>The council voted.</p><ol class="commentlist"><li class="comment"><div class="comment-author vcard">'
+     '<cite class="fn">Ann Lee</cite> says:</div><p>Good news.</p></li></ol>', ["Tomas Reyes"]),
+    ('<p>The council voted.</p><ul class="related-posts"><li><h3><a href="/2024/03/ferry-timetable-changes">'
+     'Ferry timetable changes next month</a></h3><span class="author vcard"><span class="fn">Ann Lee</span>'
+     '</span></li></ul>', ["Tomas Reyes"]),
+    ('<p>The council voted.</p><div class="vcard"><span class="fn">Ann Lee</span>, press office</div>',
+     ["Tomas Reyes"]),
+    # nor a byline with no card: the tag names its writer as before
+    ('<p class="byline">By Ann Lee</p><p>The council voted.</p>', ["Tomas Reyes"]),
+])
+def test_an_hcard_author_wins_over_a_meta_author_naming_another(top, authors):
+    assert parsed(TEMPLATE_AUTHOR, LONE_HEADLINE + top).authors == authors
+
+
 # --- titles: "Headline - Section - Site" and a site name set as the lone <h1> ------------------
 
 SITE = '<meta property="og:site_name" content="Valley Courier">'
