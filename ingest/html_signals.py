@@ -3550,12 +3550,34 @@ def _label_lines(tree: HtmlElement):
     # label and per element cost 70 ms a page.
     for element in (body if body is not None else tree).iter():
         text = element.text
-        if (not text or not isinstance(element.tag, str) or element.tag in _SKIP_TAGS
-                or not _LABEL_AT_START.match(text.lstrip()[:40]) or _TEASER_ITEM(element)
-                or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)
-                or _in_sidebar(element, headline) or _in_book_record(element)):
+        if not isinstance(element.tag, str):
             continue
-        yield element
+        if text and (_LABEL_AT_START.match(text.lstrip()[:40])
+                     # (a field's name alone in its element, its value after it: "<li><strong>Date
+                     # </strong> 5.3.2024</li>", "<dt>Published</dt><dd>...")
+                     or len(element) == 0 and len(text) <= 40 and _FIELD_NAME_OF_DATE.fullmatch(text)):
+            line = element
+        elif (element.tag in _FIELD_BREAKS and (tail := element.tail)
+              and _LABEL_AT_START.match(tail.lstrip()[:40])):
+            # The label opens a line after a break or a field's name in bold, in its box's own
+            # text: "<strong>Source</strong><br> Published on 5.3.2024" (the box is the line).
+            line = element.getparent()
+        else:
+            continue
+        if (line is None or line.tag in _SKIP_TAGS or _TEASER_ITEM(line)
+                or _IN_COMMENTS(line) or _IN_QUOTE(line) or _in_other_stories(line, headline)
+                or _in_sidebar(line, headline) or _in_book_record(line)):
+            continue
+        yield line
+
+
+# The name of a date's field in a list of the story's facts, in the languages of the news we see
+# most: "Date", "Datum", "Fecha", "Data", "Publication date".
+_FIELD_NAME_OF_DATE = re.compile(r"\s*(?:date|datum|fecha|data|publication\s+date|date\s+de\s+publication|"
+                                 r"erscheinungsdatum|fecha\s+de\s+publicaci[óo]n|data\s+(?:di|de)\s+publica[çz][ãi]one?)"
+                                 r"\s*:?\s*", re.I)
+# The elements after which a line of a box's own text begins: a break, a field's name in bold.
+_FIELD_BREAKS = {"br", "strong", "b"}
 
 
 # The fields of a book's (or a report's) record that no story's meta line holds: "ISBN",

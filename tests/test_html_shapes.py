@@ -9,7 +9,7 @@ from trafilatura.utils import load_html
 
 from ingest import html_signals
 from ingest.extract_html import extract_html
-from ingest.normalise import normalise
+from ingest.normalise import iso_date, normalise
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=timezone.utc)
 BODY = " ".join(
@@ -1677,6 +1677,32 @@ def test_a_labelled_date_in_a_list_of_other_stories_dates_nothing():
     article = parsed(after='<ul><li><h3><a href="/other">Ferry fares rise</a></h3>'
                            "<p>Opublikowano: 04.03.2024</p></li></ul>")
     assert article.published is None
+
+
+@pytest.mark.parametrize("where, markup, published", [
+    # a list of the story's facts, each field's name alone in bold, its value after it
+    ("after", '<ul class="facts"><li><strong>Date</strong> 05.03.2024</li><li><strong>Author</strong> Ann Lee</li></ul>',
+     "2024-03-05"),
+    ("after", '<ul><li><b>Datum</b> 5. März 2024</li></ul>', "2024-03-05"),
+    ("top", '<dl><dt>Publication date</dt><dd>March 5, 2024</dd></dl>', "2024-03-05"),
+    # a label that opens a line of its box's own text, after a break or a field's name in bold
+    ("after", '<div class="info"><strong>Source</strong><br> PUBLISHED ON 05.03.2024</div>', "2024-03-05"),
+    ("after", '<div class="info"><b>Harbour desk</b> Veröffentlicht am 05.03.2024</div>', "2024-03-05"),
+    # near misses: a data table's column, another story's facts, a comment's, a link's tail in
+    # a sentence, a field that names another date
+    ("after", '<table><tr><th>Date</th><th>Tide</th></tr><tr><td>05.03.2024</td><td>2.1 m</td></tr></table>', None),
+    ("after", '<ul><li><h3><a href="/2024/03/ferry-fares">Ferry fares rise</a></h3><ul><li><strong>Date</strong> '
+     '04.03.2024</li></ul></li></ul>', None),
+    ("after", '<div class="comments"><div class="comment"><b>Tom</b><br> posted on 06.03.2024</div></div>', None),
+    ("after", '<p>The <a href="/report">harbour report</a> published on 04.03.2024 found silt.</p>', None),
+    ("after", '<ul><li><strong>Deadline</strong> 04.03.2024</li></ul>', None),
+])
+def test_a_date_fields_name_alone_or_a_label_after_a_break(where, markup, published):
+    # (The labelled lines' own day: htmldate, the last resort, reads some of these pages too.)
+    page = (f"<html><head>{TITLE}</head><body><article>{HEADLINE}{markup if where == 'top' else ''}"
+            f"{BODY}{markup if where == 'after' else ''}</article></body></html>")
+    signals = html_signals.read_signals(load_html(page))
+    assert [iso_date(v, NOW)[:10] for v in signals.labelled_dates[:1]] == ([published] if published else [])
 
 
 def test_an_updated_line_alone_is_no_publication_date_but_the_last_resort():
