@@ -487,6 +487,7 @@ class Signals:
             if not (_in_teaser(element, headline) or _in_page_header(element, headline)
                     or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)
                     or _in_sidebar(element, headline) or _IN_CAPTION(element) or _in_prose(element)
+                    or _in_events_box(element, headline)
                     # (Known only with the page's own address: else a permalink is "elsewhere".)
                     or (own is not None and _in_link_elsewhere(element, own))):
                 (revisions if _is_revision(element) else times).append(element.get("datetime"))
@@ -3076,6 +3077,24 @@ def _in_sidebar(element, headline) -> bool:
             return False
         if (_SIDEBAR.search(f"{box.get('class', '')} {box.get('id', '')}")
                 and _shown_text_length(box) < _shown_text_length(box.getroottree().getroot()) / 2):
+            return True
+    return False
+
+
+# A box of coming events by its class or id: "widget_events", "event-list", "calendar",
+# "agenda", German "veranstaltungen" and "termine".
+_EVENTS_BOX = re.compile(r"(?<![a-z])(?:events?|calendar|agenda|veranstaltung(?:en)?|termine)(?![a-z])", re.I)
+
+
+def _in_events_box(element, headline) -> bool:
+    """The <time> is in a box of events beside the story (not one that holds the headline: a
+    theme marks the story's own box by its category, "category-events"): its <time>s date
+    the events."""
+    headline_boxes = _headline_boxes(headline) if headline is not None else frozenset()
+    for box in element.iterancestors():
+        if box in headline_boxes or box.tag in ("body", "html"):
+            return False
+        if _EVENTS_BOX.search(f"{box.get('class', '')} {box.get('id', '')}"):
             return True
     return False
 

@@ -1705,6 +1705,29 @@ def test_a_date_fields_name_alone_or_a_label_after_a_break(where, markup, publis
     assert [iso_date(v, NOW)[:10] for v in signals.labelled_dates[:1]] == ([published] if published else [])
 
 
+@pytest.mark.parametrize("markup, times", [
+    # a box of coming events beside the story: its <time>s date the events
+    ('<div class="widget_events"><ul><li><time datetime="2024-04-11">11.04.2024</time> – Choir</li></ul></div>', []),
+    ('<aside id="calendar"><p><time datetime="2024-04-11T19:00">11 April, 7 pm</time> Open day</p></aside>', []),
+    ('<section class="event-list"><time datetime="2024-04-11">11 April</time></section>', []),
+    ('<div class="termine"><time datetime="2024-04-11">11.04.</time></div>', []),
+    # near misses: the story's own box named for its category, a word that only holds the letters
+    ('<div class="meta"><time datetime="2024-03-05T10:00">5 March</time></div>', ["2024-03-05T10:00"]),
+    ('<div class="prevent-overflow"><time datetime="2024-03-05T10:00">5 March</time></div>', ["2024-03-05T10:00"]),
+    ('<div class="eventually"><time datetime="2024-03-05T10:00">5 March</time></div>', ["2024-03-05T10:00"]),
+])
+def test_the_times_of_an_events_box_date_no_story(markup, times):
+    page = (f'<html><head>{TITLE}</head><body><article class="post category-events">{HEADLINE}{BODY}</article>'
+            f'{markup}</body></html>')
+    assert html_signals.read_signals(load_html(page)).time_elements == times
+
+
+def test_a_story_filed_under_events_keeps_its_time():
+    page = (f'<html><head>{TITLE}</head><body><article class="post category-events">{HEADLINE}'
+            f'<time datetime="2024-03-05T10:00">5 March</time>{BODY}</article></body></html>')
+    assert html_signals.read_signals(load_html(page)).time_elements == ["2024-03-05T10:00"]
+
+
 def test_an_updated_line_alone_is_no_publication_date_but_the_last_resort():
     # (The one day the page shows: given, marked as the revision's, for a user to filter.)
     article = parsed(top="<div>Zaktualizowano: 09.03.2024</div>")
