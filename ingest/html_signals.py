@@ -6573,23 +6573,37 @@ _WESTMOST = timedelta(hours=12)  # the farthest time zone west of UTC
 
 
 def _shown_before_revision(value: str, signals: Signals, now: datetime) -> Choice | None:
-    """The date the page shows for its publication (its first <time>, its byline), where the
-    structured publication moment is the structured revision's too, word for word (a template
-    that writes the last save into both fields), and the day shown is before any day that
-    moment may be on, in whatever zone it is read: the structured one is the revision's."""
+    """The date the page shows for its publication (its first <time>, its byline; on a page
+    with neither, its first date-named element's), where it is the one day shown and before
+    any day the structured publication moment may be on, in whatever zone it is read, and
+    that moment is the structured revision's too, word for word (a template that writes the
+    last save into both fields), or is the one moment the page states, _LATER_SAVE or more
+    after the day shown (a page rendered again long after, its tag filled with the day of the
+    rendering): the structured one is a later save's. (Not where the page keeps a publication
+    and a later revision apart: its publication field is meant as one; nor a lone moment a day
+    or two after the day shown, which zones and a late night's save explain.)"""
     revisions = {v.strip() for v in [*(i.get("dateModified") for i in signals.own_json_ld),
                                      *(v for key in META_UPDATED for v in signals.meta.get(key, []))]
                  if isinstance(v, str)}
     iso = iso_date(value, now)
-    if value.strip() not in revisions or not iso:
+    if (revisions and value.strip() not in revisions) or not iso:
         return None
     moment = datetime.fromisoformat(iso) if "T" in iso else datetime.fromisoformat(iso + "T00:00:00")
     earliest = ((moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment) - _WESTMOST).date()
+    if not revisions:
+        earliest -= _LATER_SAVE
     shown = [(v, "time") for v in signals.time_elements[:1]] + [(v, "byline") for v in signals.byline_dates]
+    if not shown and not revisions:
+        # (A date-named element's text: '<div class="article-date">5.3.2024, 19:16</div>'.)
+        shown = [(day, "text") for text in signals.date_texts[:1]
+                 if (day := published_text_date(text, signals.day_first))]
     days = {day[:10] for day in (iso_date(v, now) for v, _ in shown) if day}
     if len(days) != 1 or days.pop() >= earliest.isoformat():
         return None
     return Choice(*shown[0])
+
+
+_LATER_SAVE = timedelta(days=7)
 
 
 # The hours of a UTC clock at most (at least) that a time zone west (east) of UTC puts on the

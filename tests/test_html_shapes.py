@@ -1573,6 +1573,33 @@ def test_a_shown_day_before_a_publication_moment_that_is_the_revisions_too(publi
     assert article.published == expected
 
 
+@pytest.mark.parametrize("head, top, expected", [
+    # fail before: the one structured moment, with no revision beside it, a week or more after
+    # the one day the page shows (a page rendered again, its tag filled with that day)
+    ('<meta property="article:published_time" content="2025-05-07T17:00:52+02:00">',
+     '<div class="story-date">12.02.2024, 19:16 Uhr</div>', "2024-02-12"),
+    ('<meta property="article:published_time" content="2025-05-07T17:00:52+02:00">',
+     '<p><time datetime="2025-04-20T08:00:00+02:00">20 April 2025</time></p>', "2025-04-20T08:00:00+02:00"),
+    (json_ld({"@type": "NewsArticle", "datePublished": "2025-05-07T09:00:00Z"}),
+     '<p class="byline">By Ann Lee, March 4, 2025</p>', "2025-03-04"),
+    # near misses: a moment a few days after the day shown; a publication kept apart from a
+    # later revision; two days shown; the date of another story's card
+    ('<meta property="article:published_time" content="2025-05-07T17:00:52+02:00">',
+     '<div class="story-date">03.05.2025</div>', "2025-05-07T17:00:52+02:00"),
+    ('<meta property="article:published_time" content="2025-05-07T17:00:52+02:00">'
+     '<meta property="article:modified_time" content="2025-05-08T10:00:00+02:00">',
+     '<div class="story-date">12.02.2024</div>', "2025-05-07T17:00:52+02:00"),
+    ('<meta property="article:published_time" content="2025-05-07T17:00:52+02:00">',
+     '<p><time datetime="2025-04-20">20 April 2025</time></p><p class="byline">By Ann Lee, April 2, 2025</p>',
+     "2025-05-07T17:00:52+02:00"),
+    ('<meta property="article:published_time" content="2025-05-07T17:00:52+02:00">',
+     '<ul><li><h3><a href="/2024/02/ferry-fares">Ferry fares rise</a></h3><span class="date">12.02.2024</span></li></ul>',
+     "2025-05-07T17:00:52+02:00"),
+])
+def test_a_shown_day_long_before_the_one_structured_moment(head, top, expected):
+    assert parsed(head, top=top).published == expected
+
+
 # --- dates: the readers' comments ----------------------------------------------------------
 
 COMMENTS = ('<div id="comments"><div class="comment"><span class="comment-author">Tomas Reyes</span> '
