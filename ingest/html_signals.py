@@ -3274,6 +3274,10 @@ _JOB_FIELD = re.compile(r"(?:[A-Z][\w&'’.-]*\s+){0,4}(?i:writers?|reporters?|c
                         r"journalists?|contributors?|editors?)")
 
 
+_SET_OFF_NAME_TAGS = {"strong", "b", "a"}
+_FIELD_MARK_START = re.compile(r"\s*[|·•]")
+
+
 def _lines(element, split_fields: bool = False, without_revisions: bool = False) -> str | None:
     """An element's text with a line break at each block-level child, so that "By <span>A
     </span><div>Agency</div><time>date</time>" reads as three lines, not one name. With
@@ -3284,6 +3288,7 @@ def _lines(element, split_fields: bool = False, without_revisions: bool = False)
     pieces = []
     link_end = [None]  # where the last link's text ended in pieces
     name_end = [None]  # where the last element that holds a whole name ended (a link too)
+    plain_fields = [False]  # whether the line's own text from here on is its other fields
 
     def add(text, at_boundary=False):
         # Two inline elements run together, a lower-case letter against a capital ("<span>Ada
@@ -3339,7 +3344,18 @@ def _lines(element, split_fields: bool = False, without_revisions: bool = False)
         if block:
             pieces.append("\n")
         if node is not element:
-            add(node.tail or "", at_boundary=True)
+            tail = node.tail or ""
+            if (split_fields and node.getparent() is element and node.tag in _SET_OFF_NAME_TAGS
+                    and _FIELD_MARK_START.match(tail) and (shown := " ".join(node.text_content().split()))
+                    and not _BY_LABEL.fullmatch(shown)):
+                # The writer's name set off in bold or as a link, the line's other fields
+                # after it as plain text between marks ("<strong>A B</strong> | Port Carlow |
+                # 5/3/2024"): the place, the section, the day, no second writer.
+                plain_fields[0] = True
+            if plain_fields[0] and node.getparent() is element:
+                pieces.append("\n")
+            else:
+                add(tail, at_boundary=True)
 
     try:
         walk(element)

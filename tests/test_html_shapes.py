@@ -1684,6 +1684,22 @@ def test_a_person_whose_name_begins_like_the_site_stays():
     assert article.authors == ["Harbourne Wells"]
 
 
+@pytest.mark.parametrize("top, authors", [
+    # the writer's name set off in bold or as a link, the line's other fields plain between
+    # marks: the place (of three words, one a particle) is no second writer
+    ('<p class="autor"><strong>Ana Ruiz</strong> | Villa de Arriba | 08/01/2024</p>', ["Ana Ruiz"]),
+    ('<p class="byline"><a href="/autores/ana-ruiz/">Ana Ruiz</a> · Puerto del Carmen · 8 enero 2024</p>',
+     ["Ana Ruiz"]),
+    # near misses: two names each set off; a second writer after "y"; a label in bold before
+    # the name
+    ('<p class="autor"><strong>Ana Ruiz</strong> | <strong>Luis Mora</strong> | 08/01/2024</p>', ["Ana Ruiz", "Luis Mora"]),
+    ('<p class="autor"><strong>Ana Ruiz</strong> y Luis Mora</p>', ["Ana Ruiz", "Luis Mora"]),
+    ('<p class="byline"><strong>By</strong> | Ana Ruiz</p>', ["Ana Ruiz"]),
+])
+def test_a_set_off_name_and_the_lines_plain_fields(top, authors):
+    assert parsed(top=top).authors == authors
+
+
 # --- dates: a labelled line in another language --------------------------------------------
 
 
