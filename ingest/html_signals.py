@@ -5669,9 +5669,14 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         # the same ones.)
                         # (Nor the site's title, where a theme marks its link to the front
                         # page rel="author": trafilatura reads it as a writer's name.)
+                        # (Nor a "name" that joins the texts of several lines of a box: its
+                        # search reads a box marked for the author whole, "<div class=
+                        # author_share><span>jl</span><ul><li>Share:</li>...", initials and a
+                        # share bar's label read as one name.)
                         ("trafilatura", lambda: [] if signals.byline or signals.others_bylines else
                          [a] if (a := _settled(trafilatura_author))
-                         and person_key(a) not in signals.site_title_keys else [])):
+                         and person_key(a) not in signals.site_title_keys
+                         and _written_on_one_line(signals.tree, a) else [])):
         if source == "lone":
             lone = _lone_name(signals, json_ld_people, meta_people, site_keys, sites)
             if lone:
@@ -5771,6 +5776,36 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
 
 
 _LOGIN = re.compile(r"([a-z]+)[-_.]([a-z]+)")  # "ines-v", "ines_varga": an account's login
+_WORD = re.compile(r"\w+")
+
+
+def _written_on_one_line(tree: HtmlElement | None, names: str) -> bool:
+    """No one of these names ("A; B", as trafilatura joins them) is the lines of a box run
+    together (see _runs_lines_together)."""
+    return tree is None or not any(_runs_lines_together(tree, _WORD.findall(name.casefold()))
+                                   for name in names.split(";"))
+
+
+def _runs_lines_together(tree: HtmlElement, words: list[str]) -> bool:
+    """The words are in a row across the lines of a box around the first of them, and on no
+    one line of it (_lines breaks the text of the nearest block at each block inside it). (A
+    name the page does not write at all, read from its metadata, is not asked about.)"""
+    joined = False
+    for element in tree.iter(etree.Element) if words else ():
+        for text, holder in ((element.text, element), (element.tail, element.getparent())):
+            if holder is None or not text or words[0] not in _WORD.findall(text.casefold()):
+                continue
+            block = next((e for e in chain([holder], holder.iterancestors())
+                          if e.tag not in _INLINE_TAGS and e.tag != "a"), holder)
+            lines = [_WORD.findall(line.casefold()) for line in (_lines(block) or "").split("\n")]
+            if any(_in_row(words, line) for line in lines):
+                return False  # (written on a line: a name)
+            joined = joined or _in_row(words, list(chain.from_iterable(lines)))
+    return joined
+
+
+def _in_row(words: list[str], line: list[str]) -> bool:
+    return any(line[i:i + len(words)] == words for i in range(len(line) - len(words) + 1))
 
 
 def _stated_as_login_too(signals: Signals, people: list[str]) -> bool:
