@@ -1611,6 +1611,12 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             group = _shared_byline(first, matched) or group
         found, written = [], []
         for element in group:
+            if element is not first and _BIO_PART_CLASS.search(element.get("class") or ""):
+                # The writer's description beside the name in an author box ("author-bio",
+                # "auteur_desc"): sentences about them, whose books, publishers and
+                # co-authors are no writers of this story. (Inside the box, _lines leaves
+                # it out.)
+                continue
             # An author box may mark several names (one per writer), each a line.
             names = [n.get("content") or _text(n) for n in _ITEM_NAMES(element)]
             if names:
@@ -1666,6 +1672,11 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     teasers = any(e is not headline and next(e.iterancestors("li"), None) is not None and _TEASER_BYLINE(e)
                   for elements in may_pass.values() for e in elements)
     return [], [], [], bool(others) or teasers
+
+
+# The part of an author box that describes the writer, by its class: "author-bio",
+# "author__description", "auteur_desc" (a token, or the last part of one after "-" or "_").
+_BIO_PART_CLASS = re.compile(r"(?:^|[\s_-])(?:bio|biography|desc|description|about)(?:$|\s)", re.I)
 
 
 def _in_comment_count_box(tree: HtmlElement, headline, element) -> bool:
@@ -3331,7 +3342,8 @@ def _lines(element, split_fields: bool = False, without_revisions: bool = False)
             # (A name set in two parts is in neither: "<span>Ann</span> <span>Lee</span>".)
             pieces.append("\n")
         if node.tag not in ("script", "style", "svg", "button") and not (
-                split_fields and node is not element and (_is_outlet_part(node) or _is_place_part(node))):
+                split_fields and node is not element and (_is_outlet_part(node) or _is_place_part(node)
+                                                          or _BIO_PART_CLASS.search(node.get("class") or ""))):
             add(node.text or "", at_boundary=True)
             for child in node:
                 walk(child)

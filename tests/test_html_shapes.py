@@ -1700,6 +1700,27 @@ def test_a_set_off_name_and_the_lines_plain_fields(top, authors):
     assert parsed(top=top).authors == authors
 
 
+@pytest.mark.parametrize("top, authors", [
+    # the writer's description beside the name in an author box: the books, publishers and
+    # co-authors it names wrote nothing of this story
+    ('<div class="box"><a class="story_auteur_name" href="/source/ines-varga">Ines Varga</a>'
+     '<span class="story_auteur_desc">Ines Varga est journaliste. Elle a publié «Les Quais» (Editions Marée), '
+     'et avec Luc Morel, «Le Port» (Havre Livres).</span></div>', ["Ines Varga"]),
+    ('<div class="story_auteur"><a href="/source/ines-varga">Ines Varga</a>'
+     '<span class="story_auteur_desc">Ines Varga est journaliste. Elle a publié «Les Quais» (Editions Marée), '
+     'et avec Luc Morel, «Le Port» (Havre Livres).</span></div>', ["Ines Varga"]),
+    ('<div class="authors"><span class="author">Ann Lee</span><p class="author-bio">Ann Lee wrote "Tides" '
+     '(Harbor Press) with Tom Park.</p></div>', ["Ann Lee"]),
+    # near misses: two writers' names side by side; a part named for the name
+    ('<div class="authors"><span class="author">Ann Lee</span> and <span class="author">Tom Park</span></div>',
+     ["Ann Lee", "Tom Park"]),
+    ('<div class="authors"><span class="author-bio-name">Ann Lee</span> and <span class="author">Tom Park</span></div>',
+     ["Ann Lee", "Tom Park"]),
+])
+def test_an_author_boxs_description_names_no_writer(top, authors):
+    assert parsed(top=top).authors == authors
+
+
 # --- dates: a labelled line in another language --------------------------------------------
 
 
