@@ -94,6 +94,11 @@ _URL_DATE = re.compile(r"[/_-]((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[1
 # The month may be spelled as its English short name: /2016/dec/09/.
 _URL_WORDED_DATE = re.compile(r"/((?:19|20)\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)/"
                               r"(0?[1-9]|[12]\d|3[01])(?:[/-]|$)", re.I)
+# The year, then the section's name (one or two parts), then the month and the day:
+# "/2013/world/8/3/story/index.html", as some newspaper systems file their stories. (Not a
+# listing's pages: "/2013/news/page/2/".)
+_URL_SECTION_DATE = re.compile(r"/((?:19|20)\d\d)/(?:(?!page/)[a-z][a-z_-]*/){1,2}(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/",
+                               re.I)
 _URL_MONTHS = {name: number for number, name in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)} | {"sept": 9}
 _COPYRIGHT = re.compile(r"copyright|\(c\)|©|\b(?:19|20)\d\d\b|all rights reserved\.?|[-–,.]", re.I)
@@ -6214,6 +6219,10 @@ def url_date(url: str | None) -> str | None:
     match = _URL_WORDED_DATE.search(path)
     if match:
         year, month, day = int(match[1]), _URL_MONTHS[match[2].casefold()], int(match[3])
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    match = _URL_SECTION_DATE.search(path)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
         return f"{year:04d}-{month:02d}-{day:02d}"
     return None
 

@@ -1600,6 +1600,20 @@ def test_a_shown_day_long_before_the_one_structured_moment(head, top, expected):
     assert parsed(head, top=top).published == expected
 
 
+@pytest.mark.parametrize("address, published", [
+    # the year, the section's name (one part or two), the month and the day
+    ("https://ledger.example/2024/harbour_news/3/5/channel.dredged/index.html", "2024-03-05"),
+    ("https://ledger.example/2024/WORLD/europe/03/05/channel/", "2024-03-05"),
+    # near misses: a listing's pages; a section with a number in it; three parts; no day
+    ("https://ledger.example/2024/news/page/3/5/", None),
+    ("https://ledger.example/2024/top-10/3/5/", None),
+    ("https://ledger.example/2024/news/port/quay/3/5/", None),
+    ("https://ledger.example/2024/news/3/channel/", None),
+])
+def test_a_date_in_the_address_after_its_section(address, published):
+    assert html_signals.url_date(address) == published
+
+
 # --- dates: the readers' comments ----------------------------------------------------------
 
 COMMENTS = ('<div id="comments"><div class="comment"><span class="comment-author">Tomas Reyes</span> '
