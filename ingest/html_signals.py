@@ -314,6 +314,28 @@ class Signals:
         return []
 
     @cached_property
+    def sign_off(self) -> list[str]:
+        """The name on a line that signs the story off after a dash ("<p>-- By Ann Lee</p>",
+        "<p>— By Ann Lee</p>"), a paragraph of the story's own: the writer's byline set under
+        the text, where the byline above it names a desk or the site's account. (Not one in a
+        quotation, a comment or another story's box; a follow button's link after the name is
+        no part of it.)"""
+        if self.tree is None:
+            return []
+        headline = _headline_element(self.tree)
+        for element in self.tree.iter("p"):
+            first = (element.text or "").lstrip()
+            if first[:1] not in _SIGN_OFF_DASHES:
+                continue
+            text = " ".join(" ".join([element.text or "", *(
+                f"{'' if _is_follow_link(child) else child.text_content()} {child.tail or ''}" for child in element)]).split())
+            if (not _SIGN_OFF.match(text) or len(text) > _SHORT_LINE or _IN_QUOTE(element) or _IN_COMMENTS(element)
+                    or _TEASER_ITEM(element) or _in_other_stories(element, headline)):
+                continue
+            return [_SIGN_OFF.sub("", text, count=1)]
+        return []
+
+    @cached_property
     def reporting_credits(self) -> list[str]:
         """The names a wire story credits on its closing line ("(Reporting by A in Lisbon and B;
         Additional reporting by C; Editing by D)"): the reporters and the writer, not the
@@ -2613,6 +2635,17 @@ def _is_opening_credit(element, text: str) -> bool:
     return ":" in label[0] or any((name := _key(a.text_content())) and name in rest for a in element.iter("a"))
 
 
+# A sign-off's dash and "By": "-- By A" (a typewriter's dash, one hyphen or two), "— By A".
+_SIGN_OFF = re.compile(r"(?:-{1,2}|[—–])\s*by\s+(?=\S)", re.I)
+_SIGN_OFF_DASHES = {"-", "—", "–"}
+
+
+def _is_follow_link(element) -> bool:
+    """A follow button's link ("Follow @annlee"), or a script (its widget's), in a line."""
+    return element.tag in ("script", "style") or element.tag == "a" and bool(_FOLLOW_LINK.match(element.text_content()))
+
+
+_FOLLOW_LINK = re.compile(r"\s*follow\b", re.I)
 _OPENING_CREDIT = re.compile(r"(?:(?:written|words|story|text|article)\s+by|by\s*:)\s*:?\s*(?=\S)", re.I)
 _INLINE_TAGS = {"span", "strong", "em", "b", "i", "small", "font"}
 _SHORT_LINE = 100  # characters of text in a writer's line at most
@@ -5660,6 +5693,8 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         # (A byline that names no person, the site's account: the story's own
                         # opening credit line, "Written by: A", names the writer.)
                         ("byline", lambda: signals.opening_credit),
+                        # (Or the line that signs the story off: "-- By A" under its text.)
+                        ("byline", lambda: signals.sign_off),
                         ("meta", _card_labelled_author(signals)), ("json-ld", profile_people), ("meta", meta_profile_people),
                         ("byline", lambda: signals.rel_author), ("byline", lambda: signals.author_links),
                         ("byline", lambda: signals.author_box), ("byline", lambda: signals.data_authors),

@@ -1735,6 +1735,30 @@ def test_an_author_boxs_description_names_no_writer(top, authors):
     assert parsed(top=top).authors == authors
 
 
+DESK_BYLINE = '<p class="byline">By Harbour Desk</p>'
+
+
+@pytest.mark.parametrize("after, authors", [
+    # a byline that names a desk; the story signed off under its text after a dash
+    ('<p>-- By Ann Lee <a href="https://social.example/annlee">Follow @annlee</a><script>load()</script></p>',
+     ["Ann Lee"]),
+    ('<p>— By <a href="/people/ann-lee">Ann Lee</a></p>', ["Ann Lee"]),
+    ('<p>- by Ann Lee</p>', ["Ann Lee"]),
+    # near misses: a sentence after a dash, a quotation's, a reader's comment, another story's card
+    ('<p>-- By the end of the year the channel will be dredged again, the board said.</p>', []),
+    ('<blockquote><p>— By Ann Lee</p></blockquote>', []),
+    ('<div class="comments"><div class="comment"><p>-- By Ann Lee</p></div></div>', []),
+    ('<ul class="related"><li><h3><a href="/2024/03/ferry-fares">Ferry fares rise</a></h3><p>— By Ann Lee</p></li></ul>',
+     []),
+])
+def test_a_dashed_sign_off_under_the_story_names_its_writer(after, authors):
+    assert parsed(top=DESK_BYLINE, after=after).authors == authors
+
+
+def test_a_sign_off_does_not_replace_a_writers_byline():
+    assert parsed(top='<p class="byline">By Tom Park</p>', after="<p>-- By Ann Lee</p>").authors == ["Tom Park"]
+
+
 # --- dates: a labelled line in another language --------------------------------------------
 
 
