@@ -1640,7 +1640,7 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
         for element in group:
             if element is not first and _BIO_PART_CLASS.search(element.get("class") or ""):
                 # The writer's description beside the name in an author box ("author-bio",
-                # "auteur_desc"): sentences about them, whose books, publishers and
+                # "auteur-desc"): sentences about them, whose books, publishers and
                 # co-authors are no writers of this story. (Inside the box, _lines leaves
                 # it out.)
                 continue
@@ -1702,7 +1702,7 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
 
 
 # The part of an author box that describes the writer, by its class: "author-bio",
-# "author__description", "auteur_desc" (a token, or the last part of one after "-" or "_").
+# "author__description", "auteur-desc" (a token, or the last part of one after "-" or "_").
 _BIO_PART_CLASS = re.compile(r"(?:^|[\s_-])(?:bio|biography|desc|description|about)(?:$|\s)", re.I)
 
 
@@ -3130,7 +3130,7 @@ def _in_sidebar(element, headline) -> bool:
     return False
 
 
-# A box of coming events by its class or id: "widget_events", "event-list", "calendar",
+# A box of coming events by its class or id: "upcoming-events", "event-list", "calendar",
 # "agenda", German "veranstaltungen" and "termine".
 _EVENTS_BOX = re.compile(r"(?<![a-z])(?:events?|calendar|agenda|veranstaltung(?:en)?|termine)(?![a-z])", re.I)
 
@@ -5723,7 +5723,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         # page rel="author": trafilatura reads it as a writer's name.)
                         # (Nor a "name" that joins the texts of several lines of a box: its
                         # search reads a box marked for the author whole, "<div class=
-                        # author_share><span>jl</span><ul><li>Share:</li>...", initials and a
+                        # author-tools><span>jl</span><ul><li>Share:</li>...", initials and a
                         # share bar's label read as one name.)
                         ("trafilatura", lambda: [] if signals.byline or signals.others_bylines else
                          [a] if (a := _settled(trafilatura_author))
@@ -6701,7 +6701,7 @@ def _shown_before_revision(value: str, signals: Signals, now: datetime) -> Choic
         earliest -= _LATER_SAVE
     shown = [(v, "time") for v in signals.time_elements[:1]] + [(v, "byline") for v in signals.byline_dates]
     if not shown and not revisions:
-        # (A date-named element's text: '<div class="article-date">5.3.2024, 19:16</div>'.)
+        # (A date-named element's text: '<div class="story-date">5.3.2024, 08:40</div>'.)
         shown = [(day, "text") for text in signals.date_texts[:1]
                  if (day := published_text_date(text, signals.day_first))]
     days = {day[:10] for day in (iso_date(v, now) for v, _ in shown) if day}

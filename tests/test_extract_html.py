@@ -1479,12 +1479,12 @@ def test_a_name_that_starts_with_the_site_name_is_a_desk_of_the_site():
 @pytest.mark.parametrize("top, authors", [
     # trafilatura's search reads a box marked for the author whole: its "name" then joins the
     # lines of the box (initials, a share bar's label, a link), which no line of the page writes
-    ('<div class="author_share"><span>kr</span><ul><li>Artikel teilen:</li></ul></div>', []),
-    ('<div class="author_share"><span>jl</span><ul><li>Partager l’article</li></ul></div>', []),
-    ('<div class="author_share"><span>ml</span><ul><li>Compartir noticia:</li></ul></div>', []),
-    ('<div class="author_share"><span>jl</span><div>Newsletter Abonnieren</div></div>', []),
+    ('<div class="author-tools"><span>kr</span><ul><li>Artikel teilen:</li></ul></div>', []),
+    ('<div class="author-tools"><span>jl</span><ul><li>Partager l’article</li></ul></div>', []),
+    ('<div class="author-tools"><span>ml</span><ul><li>Compartir noticia:</li></ul></div>', []),
+    ('<div class="author-tools"><span>jl</span><div>Newsletter Abonnieren</div></div>', []),
     # near misses: a name on one line, in inline parts or whole
-    ('<div class="author_share"><span><span>Ann</span> <span>Lee</span></span></div>', ["Ann Lee"]),
+    ('<div class="author-tools"><span><span>Ann</span> <span>Lee</span></span></div>', ["Ann Lee"]),
     ('<div class="post-authorbox">Ann Lee</div>', ["Ann Lee"]),
 ])
 def test_trafilaturas_author_is_written_on_one_line_of_the_page(top, authors):
