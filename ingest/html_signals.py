@@ -94,6 +94,11 @@ _URL_DATE = re.compile(r"[/_-]((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[1
 # The month may be spelled as its English short name: /2016/dec/09/.
 _URL_WORDED_DATE = re.compile(r"/((?:19|20)\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)/"
                               r"(0?[1-9]|[12]\d|3[01])(?:[/-]|$)", re.I)
+# The year, then the section's name (one or two parts), then the month and the day:
+# "/2013/world/8/3/story/index.html", as some newspaper systems file their stories. (Not a
+# listing's pages: "/2013/news/page/2/".)
+_URL_SECTION_DATE = re.compile(r"/((?:19|20)\d\d)/(?:(?!page/)[a-z][a-z_-]*/){1,2}(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/",
+                               re.I)
 _URL_MONTHS = {name: number for number, name in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)} | {"sept": 9}
 _COPYRIGHT = re.compile(r"copyright|\(c\)|©|\b(?:19|20)\d\d\b|all rights reserved\.?|[-–,.]", re.I)
@@ -203,6 +208,27 @@ class Signals:
             _slug_name(href) if _is_author_page(href := a.get("href") or "") else None))]
 
     @cached_property
+    def hcard_author(self) -> list[str]:
+        """The name an hCard marks as the entry's author (hAtom: '<span class="author vcard">
+        <span class="fn">A</span></span>', as blog themes write it by each post), the first
+        that is no comment's (a theme marks a commenter "comment-author vcard") nor another
+        story's."""
+        if self.tree is None or self.html is not None and "vcard" not in self.html:
+            return []
+        headline = _headline_element(self.tree)
+        for name in _HCARD_AUTHOR_NAMES(self.tree):
+            card = name
+            while card is not None and "vcard" not in (card.get("class") or ""):
+                card = card.getparent()
+            if card is None or _COMMENTER_CLASS.search(card.get("class") or "") or _IN_COMMENTS(name) or (
+                    _in_other_stories(name, headline)):
+                continue
+            text = _text(name)
+            if text:
+                return [text]
+        return []
+
+    @cached_property
     def heading_after_h1(self) -> str | None:
         """The text of the first <h2> or <h3> after the page's first headline <h1> (read on
         demand: only a page whose one <h1> may be its site's name asks for it)."""
@@ -285,6 +311,28 @@ class Signals:
             if _IN_COMMENTS(element) or _in_other_stories(element, headline):
                 return []
             return [_OPENING_CREDIT.sub("", texts[element], count=1)]
+        return []
+
+    @cached_property
+    def sign_off(self) -> list[str]:
+        """The name on a line that signs the story off after a dash ("<p>-- By Ann Lee</p>",
+        "<p>— By Ann Lee</p>"), a paragraph of the story's own: the writer's byline set under
+        the text, where the byline above it names a desk or the site's account. (Not one in a
+        quotation, a comment or another story's box; a follow button's link after the name is
+        no part of it.)"""
+        if self.tree is None:
+            return []
+        headline = _headline_element(self.tree)
+        for element in self.tree.iter("p"):
+            first = (element.text or "").lstrip()
+            if first[:1] not in _SIGN_OFF_DASHES:
+                continue
+            text = " ".join(" ".join([element.text or "", *(
+                f"{'' if _is_follow_link(child) else child.text_content()} {child.tail or ''}" for child in element)]).split())
+            if (not _SIGN_OFF.match(text) or len(text) > _SHORT_LINE or _IN_QUOTE(element) or _IN_COMMENTS(element)
+                    or _TEASER_ITEM(element) or _in_other_stories(element, headline)):
+                continue
+            return [_SIGN_OFF.sub("", text, count=1)]
         return []
 
     @cached_property
@@ -466,6 +514,7 @@ class Signals:
             if not (_in_teaser(element, headline) or _in_page_header(element, headline)
                     or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)
                     or _in_sidebar(element, headline) or _IN_CAPTION(element) or _in_prose(element)
+                    or _in_events_box(element, headline)
                     # (Known only with the page's own address: else a permalink is "elsewhere".)
                     or (own is not None and _in_link_elsewhere(element, own))):
                 (revisions if _is_revision(element) else times).append(element.get("datetime"))
@@ -1614,6 +1663,12 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             group = _shared_byline(first, matched) or group
         found, written = [], []
         for element in group:
+            if element is not first and _BIO_PART_CLASS.search(element.get("class") or ""):
+                # The writer's description beside the name in an author box ("author-bio",
+                # "auteur-desc"): sentences about them, whose books, publishers and
+                # co-authors are no writers of this story. (Inside the box, _lines leaves
+                # it out.)
+                continue
             # An author box may mark several names (one per writer), each a line.
             names = [n.get("content") or _text(n) for n in _ITEM_NAMES(element)]
             if names:
@@ -1688,6 +1743,11 @@ def _without_bio_sentences(texts: list[str]) -> list[str]:
 
     kept = [text for text in texts if not sentence(text)]
     return kept if kept and len(kept) < len(texts) else texts
+
+
+# The part of an author box that describes the writer, by its class: "author-bio",
+# "author__description", "auteur-desc" (a token, or the last part of one after "-" or "_").
+_BIO_PART_CLASS = re.compile(r"(?:^|[\s_-])(?:bio|biography|desc|description|about)(?:$|\s)", re.I)
 
 
 def _in_comment_count_box(tree: HtmlElement, headline, element) -> bool:
@@ -1921,6 +1981,12 @@ _REL_TYPE_AUTHOR = ('[contains(concat(" ", normalize-space(translate(@rel, "AUTH
 _REL_AUTHOR = _PageSearch(_REL_TYPE_AUTHOR, lambda element: "author" in (element.get("rel") or "").lower(),
                           tags=("a", "link"))
 # The name property inside an author's item, in microdata or RDFa (bare, schema.org's or FOAF's).
+# hCard's formatted name in a card marked as the author's (hAtom's "author vcard"; Blogger's
+# "post-author vcard"), or the card's own element when it is the name ('<a class="author vcard
+# fn">').
+_HCARD_AUTHOR_NAMES = etree.XPath(
+    '//*[contains(concat(" ", normalize-space(@class), " "), " vcard ") and contains(@class, "author")]'
+    '/descendant-or-self::*[contains(concat(" ", normalize-space(@class), " "), " fn ")]')
 _ITEM_NAMES = etree.XPath('.//*[@itemprop="name" or @property="name" or @property="schema:name" or '
                           '@property="foaf:name"]')
 # A credit line for the pictures, or for a reviewer, editor or producer of the piece: a person
@@ -2080,11 +2146,32 @@ def _is_own_account(target, page_host: str | None, name: str | None) -> bool:
                 and ((not host and not target.scheme) or (page_host and host == page_host)))
 
 
+# The same tooltip as a blog theme's translations write it (WordPress's "Posts by %s" and "View
+# all posts by %s"), in German, French, Spanish, Italian, Dutch and Portuguese: "Alle Beiträge
+# von A anzeigen", "Voir tous les articles de A", "Entradas de A", "Articoli di A", "Berichten
+# van A", "Ver todos os posts de A". (A tooltip only: as a link's text, "Articles de" and
+# "Beiträge von" begin sentences too.)
+_POSTS_OF = re.compile(
+    r"^\s*(?:(?:zeige|alle|sämtliche)\s+)*(?:beiträge|artikel|einträge)\s+(?:von|des\s+autors)\s+"
+    r"|^\s*(?:(?:voir|afficher|tous|les)\s+)*(?:articles|billets|publications)\s+(?:de|par|d['’])\s*"
+    r"|^\s*(?:(?:ver|todas|todos|las|los|os)\s+)*(?:entradas|art[ií]culos|publica[cç](?:iones|ões)|posts)\s+(?:de|por)\s+"
+    r"|^\s*(?:(?:visualizza|vedi|tutti|gli)\s+)*(?:articoli|post)\s+(?:di|da)\s+"
+    r"|^\s*(?:(?:bekijk|toon|alle)\s+)*(?:berichten|artikelen)\s+(?:van|door)\s+", re.I)
+_POSTS_OF_TAIL = re.compile(r"\s+(?:anzeigen|ansehen|zeigen|weergeven|bekijken)\s*$", re.I)
+
+
 def _offers_posts_of_its_name(link) -> bool:
     """The link's tooltip says that it leads to the posts of the name it shows ('<a
-    title="View all posts by Ann Lee">Ann Lee</a>', as blog and news themes write it)."""
+    title="View all posts by Ann Lee">Ann Lee</a>', as blog and news themes write it, in
+    English or in a translation of the theme: _POSTS_OF)."""
     name, tooltip = _text(link), " ".join((link.get("title") or "").split())
-    return bool(name and _MORE_BY.match(tooltip) and _MORE_BY.sub("", tooltip).casefold() == name.casefold())
+    if not name:
+        return False
+    if _MORE_BY.match(tooltip):
+        return _MORE_BY.sub("", tooltip).casefold() == name.casefold()
+    if _POSTS_OF.match(tooltip):
+        return _POSTS_OF_TAIL.sub("", _POSTS_OF.sub("", tooltip)).casefold() == name.casefold()
+    return False
 
 
 def _author_links(tree: HtmlElement, url: str | None = None) -> list:
@@ -2592,6 +2679,17 @@ def _is_opening_credit(element, text: str) -> bool:
     return ":" in label[0] or any((name := _key(a.text_content())) and name in rest for a in element.iter("a"))
 
 
+# A sign-off's dash and "By": "-- By A" (a typewriter's dash, one hyphen or two), "— By A".
+_SIGN_OFF = re.compile(r"(?:-{1,2}|[—–])\s*by\s+(?=\S)", re.I)
+_SIGN_OFF_DASHES = {"-", "—", "–"}
+
+
+def _is_follow_link(element) -> bool:
+    """A follow button's link ("Follow @annlee"), or a script (its widget's), in a line."""
+    return element.tag in ("script", "style") or element.tag == "a" and bool(_FOLLOW_LINK.match(element.text_content()))
+
+
+_FOLLOW_LINK = re.compile(r"\s*follow\b", re.I)
 _OPENING_CREDIT = re.compile(r"(?:(?:written|words|story|text|article)\s+by|by\s*:)\s*:?\s*(?=\S)", re.I)
 _INLINE_TAGS = {"span", "strong", "em", "b", "i", "small", "font"}
 _SHORT_LINE = 100  # characters of text in a writer's line at most
@@ -3092,6 +3190,24 @@ def _in_sidebar(element, headline) -> bool:
     return False
 
 
+# A box of coming events by its class or id: "upcoming-events", "event-list", "calendar",
+# "agenda", German "veranstaltungen" and "termine".
+_EVENTS_BOX = re.compile(r"(?<![a-z])(?:events?|calendar|agenda|veranstaltung(?:en)?|termine)(?![a-z])", re.I)
+
+
+def _in_events_box(element, headline) -> bool:
+    """The <time> is in a box of events beside the story (not one that holds the headline: a
+    theme marks the story's own box by its category, "category-events"): its <time>s date
+    the events."""
+    headline_boxes = _headline_boxes(headline) if headline is not None else frozenset()
+    for box in element.iterancestors():
+        if box in headline_boxes or box.tag in ("body", "html"):
+            return False
+        if _EVENTS_BOX.search(f"{box.get('class', '')} {box.get('id', '')}"):
+            return True
+    return False
+
+
 _SHOWN_TEXT = etree.XPath(".//text()[not(parent::script or parent::style or parent::noscript)]")
 
 
@@ -3267,6 +3383,10 @@ _JOB_FIELD = re.compile(r"(?:[A-Z][\w&'’.-]*\s+){0,4}(?i:writers?|reporters?|c
                         r"journalists?|contributors?|editors?)")
 
 
+_SET_OFF_NAME_TAGS = {"strong", "b", "a"}
+_FIELD_MARK_START = re.compile(r"\s*[|·•]")
+
+
 def _lines(element, split_fields: bool = False, without_revisions: bool = False) -> str | None:
     """An element's text with a line break at each block-level child, so that "By <span>A
     </span><div>Agency</div><time>date</time>" reads as three lines, not one name. With
@@ -3277,6 +3397,7 @@ def _lines(element, split_fields: bool = False, without_revisions: bool = False)
     pieces = []
     link_end = [None]  # where the last link's text ended in pieces
     name_end = [None]  # where the last element that holds a whole name ended (a link too)
+    plain_fields = [False]  # whether the line's own text from here on is its other fields
 
     def add(text, at_boundary=False):
         # Two inline elements run together, a lower-case letter against a capital ("<span>Ada
@@ -3319,7 +3440,8 @@ def _lines(element, split_fields: bool = False, without_revisions: bool = False)
             # (A name set in two parts is in neither: "<span>Ann</span> <span>Lee</span>".)
             pieces.append("\n")
         if node.tag not in ("script", "style", "svg", "button") and not (
-                split_fields and node is not element and (_is_outlet_part(node) or _is_place_part(node))):
+                split_fields and node is not element and (_is_outlet_part(node) or _is_place_part(node)
+                                                          or _BIO_PART_CLASS.search(node.get("class") or ""))):
             add(node.text or "", at_boundary=True)
             for child in node:
                 walk(child)
@@ -3332,7 +3454,18 @@ def _lines(element, split_fields: bool = False, without_revisions: bool = False)
         if block:
             pieces.append("\n")
         if node is not element:
-            add(node.tail or "", at_boundary=True)
+            tail = node.tail or ""
+            if (split_fields and node.getparent() is element and node.tag in _SET_OFF_NAME_TAGS
+                    and _FIELD_MARK_START.match(tail) and (shown := " ".join(node.text_content().split()))
+                    and not _BY_LABEL.fullmatch(shown)):
+                # The writer's name set off in bold or as a link, the line's other fields
+                # after it as plain text between marks ("<strong>A B</strong> | Port Carlow |
+                # 5/3/2024"): the place, the section, the day, no second writer.
+                plain_fields[0] = True
+            if plain_fields[0] and node.getparent() is element:
+                pieces.append("\n")
+            else:
+                add(tail, at_boundary=True)
 
     try:
         walk(element)
@@ -3562,12 +3695,34 @@ def _label_lines(tree: HtmlElement):
     # label and per element cost 70 ms a page.
     for element in (body if body is not None else tree).iter():
         text = element.text
-        if (not text or not isinstance(element.tag, str) or element.tag in _SKIP_TAGS
-                or not _LABEL_AT_START.match(text.lstrip()[:40]) or _TEASER_ITEM(element)
-                or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)
-                or _in_sidebar(element, headline) or _in_book_record(element)):
+        if not isinstance(element.tag, str):
             continue
-        yield element
+        if text and (_LABEL_AT_START.match(text.lstrip()[:40])
+                     # (a field's name alone in its element, its value after it: "<li><strong>Date
+                     # </strong> 5.3.2024</li>", "<dt>Published</dt><dd>...")
+                     or len(element) == 0 and len(text) <= 40 and _FIELD_NAME_OF_DATE.fullmatch(text)):
+            line = element
+        elif (element.tag in _FIELD_BREAKS and (tail := element.tail)
+              and _LABEL_AT_START.match(tail.lstrip()[:40])):
+            # The label opens a line after a break or a field's name in bold, in its box's own
+            # text: "<strong>Source</strong><br> Published on 5.3.2024" (the box is the line).
+            line = element.getparent()
+        else:
+            continue
+        if (line is None or line.tag in _SKIP_TAGS or _TEASER_ITEM(line)
+                or _IN_COMMENTS(line) or _IN_QUOTE(line) or _in_other_stories(line, headline)
+                or _in_sidebar(line, headline) or _in_book_record(line)):
+            continue
+        yield line
+
+
+# The name of a date's field in a list of the story's facts, in the languages of the news we see
+# most: "Date", "Datum", "Fecha", "Data", "Publication date".
+_FIELD_NAME_OF_DATE = re.compile(r"\s*(?:date|datum|fecha|data|publication\s+date|date\s+de\s+publication|"
+                                 r"erscheinungsdatum|fecha\s+de\s+publicaci[óo]n|data\s+(?:di|de)\s+publica[çz][ãi]one?)"
+                                 r"\s*:?\s*", re.I)
+# The elements after which a line of a box's own text begins: a break, a field's name in bold.
+_FIELD_BREAKS = {"br", "strong", "b"}
 
 
 # The fields of a book's (or a report's) record that no story's meta line holds: "ISBN",
@@ -5598,6 +5753,8 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         # (A byline that names no person, the site's account: the story's own
                         # opening credit line, "Written by: A", names the writer.)
                         ("byline", lambda: signals.opening_credit),
+                        # (Or the line that signs the story off: "-- By A" under its text.)
+                        ("byline", lambda: signals.sign_off),
                         ("meta", _card_labelled_author(signals)), ("json-ld", profile_people), ("meta", meta_profile_people),
                         ("byline", lambda: signals.rel_author), ("byline", lambda: signals.author_links),
                         ("byline", lambda: signals.author_box), ("byline", lambda: signals.data_authors),
@@ -5625,9 +5782,14 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         # the same ones.)
                         # (Nor the site's title, where a theme marks its link to the front
                         # page rel="author": trafilatura reads it as a writer's name.)
+                        # (Nor a "name" that joins the texts of several lines of a box: its
+                        # search reads a box marked for the author whole, "<div class=
+                        # author-tools><span>jl</span><ul><li>Share:</li>...", initials and a
+                        # share bar's label read as one name.)
                         ("trafilatura", lambda: [] if signals.byline or signals.others_bylines else
                          [a] if (a := _settled(trafilatura_author))
-                         and person_key(a) not in signals.site_title_keys else [])):
+                         and person_key(a) not in signals.site_title_keys
+                         and _written_on_one_line(signals.tree, a) else [])):
         if source == "lone":
             lone = _lone_name(signals, json_ld_people, meta_people, site_keys, sites)
             if lone:
@@ -5668,6 +5830,13 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                 if (shown and not shown_keys & keys
                         and any(shown_keys & {person_key(p) for p in others} for others in rivals)):
                     return Choice(shown, "byline")
+        if people and source == "meta" and signals.hcard_author:
+            # A meta author tag is the template's, for every page (a theme's designer, the
+            # blog's owner); the hCard by the post marks the entry's own author. Where they name
+            # different people, the post's is the writer.
+            carded = people_in(signals.hcard_author)
+            if carded and not {person_key(p) for p in carded} & {person_key(p) for p in people}:
+                return Choice(carded, "byline")
         if people and source in ("json-ld", "meta") and _names_the_title_rest(signals, people):
             # The structured "author" is the <title>'s part beside the headline ("Headline |
             # Harbor Ledger"): the site's name, where no tag declares it, or a personal site's
@@ -5720,6 +5889,36 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
 
 
 _LOGIN = re.compile(r"([a-z]+)[-_.]([a-z]+)")  # "ines-v", "ines_varga": an account's login
+_WORD = re.compile(r"\w+")
+
+
+def _written_on_one_line(tree: HtmlElement | None, names: str) -> bool:
+    """No one of these names ("A; B", as trafilatura joins them) is the lines of a box run
+    together (see _runs_lines_together)."""
+    return tree is None or not any(_runs_lines_together(tree, _WORD.findall(name.casefold()))
+                                   for name in names.split(";"))
+
+
+def _runs_lines_together(tree: HtmlElement, words: list[str]) -> bool:
+    """The words are in a row across the lines of a box around the first of them, and on no
+    one line of it (_lines breaks the text of the nearest block at each block inside it). (A
+    name the page does not write at all, read from its metadata, is not asked about.)"""
+    joined = False
+    for element in tree.iter(etree.Element) if words else ():
+        for text, holder in ((element.text, element), (element.tail, element.getparent())):
+            if holder is None or not text or words[0] not in _WORD.findall(text.casefold()):
+                continue
+            block = next((e for e in chain([holder], holder.iterancestors())
+                          if e.tag not in _INLINE_TAGS and e.tag != "a"), holder)
+            lines = [_WORD.findall(line.casefold()) for line in (_lines(block) or "").split("\n")]
+            if any(_in_row(words, line) for line in lines):
+                return False  # (written on a line: a name)
+            joined = joined or _in_row(words, list(chain.from_iterable(lines)))
+    return joined
+
+
+def _in_row(words: list[str], line: list[str]) -> bool:
+    return any(line[i:i + len(words)] == words for i in range(len(line) - len(words) + 1))
 
 
 def _stated_as_login_too(signals: Signals, people: list[str]) -> bool:
@@ -5996,6 +6195,9 @@ _ACCOUNT_WORDS = {
     "redacción", "redaccion", "redação", "redacao", "redactie", "editorial", "everyone",
 }
 _LONE_NAME = re.compile(r"[^\W\d_][^\W\d_'’-]{1,24}")
+# An account's login with a number after its letters ("jdoe01"), as a blog platform makes one
+# where the word was taken: read as the lower-case login is (three signals), never capitalised.
+_NUMBERED_LOGIN = re.compile(r"[^\W\d_]{3,24}\d{1,4}")
 # An account word run together with others ("jdadmin", "siteadmin", "WebMaster2"): an account
 # the CMS made, not a pen name.
 _ACCOUNT_PART = re.compile(r"admin|webmaster|moderator|sysop", re.I)
@@ -6040,9 +6242,10 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
     names: dict[str, str] = {}
     declared = {outlet_key(_LONE_LABEL.sub("", text)) for _, texts in signal_texts[:2] for text in texts}
     def may_be_name(name: str) -> bool:
-        return bool(_LONE_NAME.fullmatch(name) and (name[0].isupper() or name.islower()) and not (
-            name.isupper() or name.casefold() in _NOT_LONE_NAMES or _ACCOUNT_PART.search(name)
-            or _lone_site_name(name, site_keys, sites, declared)))
+        return bool((_LONE_NAME.fullmatch(name) or name.islower() and _NUMBERED_LOGIN.fullmatch(name))
+                    and (name[0].isupper() or name.islower()) and not (
+            name.isupper() or name.casefold().rstrip("0123456789") in _NOT_LONE_NAMES
+            or _ACCOUNT_PART.search(name) or _lone_site_name(name, site_keys, sites, declared)))
 
     for source, texts in signal_texts:
         keys = set()
@@ -6131,6 +6334,10 @@ def url_date(url: str | None) -> str | None:
     match = _URL_WORDED_DATE.search(path)
     if match:
         year, month, day = int(match[1]), _URL_MONTHS[match[2].casefold()], int(match[3])
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    match = _URL_SECTION_DATE.search(path)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
         return f"{year:04d}-{month:02d}-{day:02d}"
     return None
 
@@ -6615,23 +6822,37 @@ _WESTMOST = timedelta(hours=12)  # the farthest time zone west of UTC
 
 
 def _shown_before_revision(value: str, signals: Signals, now: datetime) -> Choice | None:
-    """The date the page shows for its publication (its first <time>, its byline), where the
-    structured publication moment is the structured revision's too, word for word (a template
-    that writes the last save into both fields), and the day shown is before any day that
-    moment may be on, in whatever zone it is read: the structured one is the revision's."""
+    """The date the page shows for its publication (its first <time>, its byline; on a page
+    with neither, its first date-named element's), where it is the one day shown and before
+    any day the structured publication moment may be on, in whatever zone it is read, and
+    that moment is the structured revision's too, word for word (a template that writes the
+    last save into both fields), or is the one moment the page states, _LATER_SAVE or more
+    after the day shown (a page rendered again long after, its tag filled with the day of the
+    rendering): the structured one is a later save's. (Not where the page keeps a publication
+    and a later revision apart: its publication field is meant as one; nor a lone moment a day
+    or two after the day shown, which zones and a late night's save explain.)"""
     revisions = {v.strip() for v in [*(i.get("dateModified") for i in signals.own_json_ld),
                                      *(v for key in META_UPDATED for v in signals.meta.get(key, []))]
                  if isinstance(v, str)}
     iso = iso_date(value, now)
-    if value.strip() not in revisions or not iso:
+    if (revisions and value.strip() not in revisions) or not iso:
         return None
     moment = datetime.fromisoformat(iso) if "T" in iso else datetime.fromisoformat(iso + "T00:00:00")
     earliest = ((moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment) - _WESTMOST).date()
+    if not revisions:
+        earliest -= _LATER_SAVE
     shown = [(v, "time") for v in signals.time_elements[:1]] + [(v, "byline") for v in signals.byline_dates]
+    if not shown and not revisions:
+        # (A date-named element's text: '<div class="story-date">5.3.2024, 08:40</div>'.)
+        shown = [(day, "text") for text in signals.date_texts[:1]
+                 if (day := published_text_date(text, signals.day_first))]
     days = {day[:10] for day in (iso_date(v, now) for v, _ in shown) if day}
     if len(days) != 1 or days.pop() >= earliest.isoformat():
         return None
     return Choice(*shown[0])
+
+
+_LATER_SAVE = timedelta(days=7)
 
 
 # The hours of a UTC clock at most (at least) that a time zone west (east) of UTC puts on the

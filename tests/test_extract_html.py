@@ -1426,6 +1426,27 @@ LONE_HEADLINE = "<h1>Bridge to be rebuilt</h1>"
     ("", '<p>Posted on March 5, 2024 by <a href="/author/jdoe/" title="View all posts by jdoe2">jdoe</a></p>', []),
     ("", '<p>Posted on March 5, 2024 by <a href="/author/admin/" title="View all posts by admin">admin</a></p>', []),
     ("", '<span class="byline">by <a rel="author" href="/author/admin/">admin</a></span>', []),
+    # the tooltip as a theme's translation writes it: German, French, Spanish, Italian, Dutch
+    ("", '<span class="byline">von <a href="/author/jdoe/" title="Alle Beiträge von jdoe anzeigen">jdoe</a></span>',
+     ["jdoe"]),
+    ("", '<span class="byline">von <a href="/author/jdoe/" title="Zeige alle Beiträge von jdoe">jdoe</a></span>',
+     ["jdoe"]),
+    ("", '<span class="byline">par <a href="/author/jdoe/" title="Voir tous les articles de jdoe">jdoe</a></span>',
+     ["jdoe"]),
+    ("", '<span class="byline">por <a href="/author/jdoe/" title="Ver todas las entradas de jdoe">jdoe</a></span>',
+     ["jdoe"]),
+    ("", '<span class="byline"><a href="/author/jdoe/" title="Articoli di jdoe">jdoe</a></span>', ["jdoe"]),
+    ("", '<span class="byline">door <a href="/author/jdoe/" title="Berichten van jdoe">jdoe</a></span>', ["jdoe"]),
+    # (not one that names another, nor a category's tooltip)
+    ("", '<span class="byline">von <a href="/author/jdoe/" title="Alle Beiträge von jdoe2 anzeigen">jdoe</a></span>', []),
+    ("", '<span class="byline">von <a href="/author/jdoe/" title="Alle Beiträge in jdoe">jdoe</a></span>', []),
+    # a login with a number after it ("jdoe07"), as a platform makes one, read as a login is:
+    # three signals, in lower case, and no account's word before the number
+    ("", '<span class="byline">by <a rel="author" href="/author/jdoe07/">jdoe07</a></span>', ["jdoe07"]),
+    ("", '<span class="byline">by <a href="/author/jdoe07/">jdoe07</a></span>', []),
+    ("", '<span class="byline">by <a rel="author" href="/author/jdoe07/">Jdoe07</a></span>', []),
+    ("", '<span class="byline">by <a rel="author" href="/author/user123/">user123</a></span>', []),
+    ("", '<span class="byline">by <a rel="author" href="/author/x2024/">2024</a></span>', []),
     # a full name anywhere wins over a lone word
     ('<meta name="author" content="Maria Lindqvist">',
      '<span class="byline">by <a href="/author/marlo/">Marlo</a></span>', ["Maria Lindqvist"]),
@@ -1453,6 +1474,52 @@ def test_a_name_that_starts_with_the_site_name_is_a_desk_of_the_site():
     article = parsed('<meta property="og:site_name" content="VCN">'
                      '<meta name="author" content="Maria Lindqvist, VCN Editor-at-large">')
     assert article.authors == ["Maria Lindqvist"]
+
+
+@pytest.mark.parametrize("top, authors", [
+    # trafilatura's search reads a box marked for the author whole: its "name" then joins the
+    # lines of the box (initials, a share bar's label, a link), which no line of the page writes
+    ('<div class="author-tools"><span>kr</span><ul><li>Artikel teilen:</li></ul></div>', []),
+    ('<div class="author-tools"><span>jl</span><ul><li>Partager l’article</li></ul></div>', []),
+    ('<div class="author-tools"><span>ml</span><ul><li>Compartir noticia:</li></ul></div>', []),
+    ('<div class="author-tools"><span>jl</span><div>Newsletter Abonnieren</div></div>', []),
+    # near misses: a name on one line, in inline parts or whole
+    ('<div class="author-tools"><span><span>Ann</span> <span>Lee</span></span></div>', ["Ann Lee"]),
+    ('<div class="post-authorbox">Ann Lee</div>', ["Ann Lee"]),
+])
+def test_trafilaturas_author_is_written_on_one_line_of_the_page(top, authors):
+    article = parsed(top=LONE_HEADLINE + top + "<p>The council voted on Monday to rebuild the bridge.</p>")
+    assert article.authors == authors
+
+
+# --- the hCard that marks a post's author, against the template's meta author -------------
+
+TEMPLATE_AUTHOR = '<meta name="author" content="Tomas Reyes">'
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a blog platform's footer line and a WordPress theme's byline, each an hAtom author card
+    ('<p>The council voted.</p><div class="post-footer"><span class="post-author vcard">Posted by '
+     '<span class="fn">Ann Lee</span></span></div>', ["Ann Lee"]),
+    ('<span class="byline"><span class="author vcard"><a class="url fn n" href="/author/ann-lee/">Ann Lee</a>'
+     '</span></span><p>The council voted.</p>', ["Ann Lee"]),
+    # (the card's own element the name)
+    ('<p>By <a class="author vcard fn" href="/about">Ann Lee</a></p><p>The council voted.</p>', ["Ann Lee"]),
+    # the same person as the tag: the tag's
+    ('<span class="author vcard"><span class="fn">Tomas Reyes</span></span>', ["Tomas Reyes"]),
+    # not a commenter's card, nor a related story's, nor a card that is no author's
+    ('<p>The council voted.</p><ol class="commentlist"><li class="comment"><div class="comment-author vcard">'
+     '<cite class="fn">Ann Lee</cite> says:</div><p>Good news.</p></li></ol>', ["Tomas Reyes"]),
+    ('<p>The council voted.</p><ul class="related-posts"><li><h3><a href="/2024/03/ferry-timetable-changes">'
+     'Ferry timetable changes next month</a></h3><span class="author vcard"><span class="fn">Ann Lee</span>'
+     '</span></li></ul>', ["Tomas Reyes"]),
+    ('<p>The council voted.</p><div class="vcard"><span class="fn">Ann Lee</span>, press office</div>',
+     ["Tomas Reyes"]),
+    # nor a byline with no card: the tag names its writer as before
+    ('<p class="byline">By Ann Lee</p><p>The council voted.</p>', ["Tomas Reyes"]),
+])
+def test_an_hcard_author_wins_over_a_meta_author_naming_another(top, authors):
+    assert parsed(TEMPLATE_AUTHOR, LONE_HEADLINE + top).authors == authors
 
 
 # --- titles: "Headline - Section - Site" and a site name set as the lone <h1> ------------------

@@ -9,7 +9,7 @@ from trafilatura.utils import load_html
 
 from ingest import html_signals
 from ingest.extract_html import extract_html
-from ingest.normalise import normalise
+from ingest.normalise import iso_date, normalise
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=timezone.utc)
 BODY = " ".join(
@@ -1573,6 +1573,47 @@ def test_a_shown_day_before_a_publication_moment_that_is_the_revisions_too(publi
     assert article.published == expected
 
 
+@pytest.mark.parametrize("head, top, expected", [
+    # fail before: the one structured moment, with no revision beside it, a week or more after
+    # the one day the page shows (a page rendered again, its tag filled with that day)
+    ('<meta property="article:published_time" content="2025-05-21T09:12:07+02:00">',
+     '<div class="story-date">12.02.2024, 08:40 Uhr</div>', "2024-02-12"),
+    ('<meta property="article:published_time" content="2025-05-21T09:12:07+02:00">',
+     '<p><time datetime="2025-04-20T08:00:00+02:00">20 April 2025</time></p>', "2025-04-20T08:00:00+02:00"),
+    (json_ld({"@type": "NewsArticle", "datePublished": "2025-05-07T09:00:00Z"}),
+     '<p class="byline">By Ann Lee, March 4, 2025</p>', "2025-03-04"),
+    # near misses: a moment a few days after the day shown; a publication kept apart from a
+    # later revision; two days shown; the date of another story's card
+    ('<meta property="article:published_time" content="2025-05-21T09:12:07+02:00">',
+     '<div class="story-date">18.05.2025</div>', "2025-05-21T09:12:07+02:00"),
+    ('<meta property="article:published_time" content="2025-05-21T09:12:07+02:00">'
+     '<meta property="article:modified_time" content="2025-05-22T10:00:00+02:00">',
+     '<div class="story-date">12.02.2024</div>', "2025-05-21T09:12:07+02:00"),
+    ('<meta property="article:published_time" content="2025-05-21T09:12:07+02:00">',
+     '<p><time datetime="2025-04-20">20 April 2025</time></p><p class="byline">By Ann Lee, April 2, 2025</p>',
+     "2025-05-21T09:12:07+02:00"),
+    ('<meta property="article:published_time" content="2025-05-21T09:12:07+02:00">',
+     '<ul><li><h3><a href="/2024/02/ferry-fares">Ferry fares rise</a></h3><span class="date">12.02.2024</span></li></ul>',
+     "2025-05-21T09:12:07+02:00"),
+])
+def test_a_shown_day_long_before_the_one_structured_moment(head, top, expected):
+    assert parsed(head, top=top).published == expected
+
+
+@pytest.mark.parametrize("address, published", [
+    # the year, the section's name (one part or two), the month and the day
+    ("https://ledger.example/2024/harbour/3/5/channel-dredged/", "2024-03-05"),
+    ("https://ledger.example/2024/WORLD/europe/03/05/channel/", "2024-03-05"),
+    # near misses: a listing's pages; a section with a number in it; three parts; no day
+    ("https://ledger.example/2024/news/page/3/5/", None),
+    ("https://ledger.example/2024/top-10/3/5/", None),
+    ("https://ledger.example/2024/news/port/quay/3/5/", None),
+    ("https://ledger.example/2024/news/3/channel/", None),
+])
+def test_a_date_in_the_address_after_its_section(address, published):
+    assert html_signals.url_date(address) == published
+
+
 # --- dates: the readers' comments ----------------------------------------------------------
 
 COMMENTS = ('<div id="comments"><div class="comment"><span class="comment-author">Tomas Reyes</span> '
@@ -1657,6 +1698,67 @@ def test_a_person_whose_name_begins_like_the_site_stays():
     assert article.authors == ["Harbourne Wells"]
 
 
+@pytest.mark.parametrize("top, authors", [
+    # the writer's name set off in bold or as a link, the line's other fields plain between
+    # marks: the place (of three words, one a particle) is no second writer
+    ('<p class="byline"><strong>Ana Ruiz</strong> | Villa de Arriba | 14/05/2023</p>', ["Ana Ruiz"]),
+    ('<p class="byline"><a href="/autores/ana-ruiz/">Ana Ruiz</a> · Puerto del Carmen · 8 enero 2024</p>',
+     ["Ana Ruiz"]),
+    # near misses: two names each set off; a second writer after "y"; a label in bold before
+    # the name
+    ('<p class="byline"><strong>Ana Ruiz</strong> | <strong>Luis Mora</strong> | 14/05/2023</p>', ["Ana Ruiz", "Luis Mora"]),
+    ('<p class="byline"><strong>Ana Ruiz</strong> y Luis Mora</p>', ["Ana Ruiz", "Luis Mora"]),
+    ('<p class="byline"><strong>By</strong> | Ana Ruiz</p>', ["Ana Ruiz"]),
+])
+def test_a_set_off_name_and_the_lines_plain_fields(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the writer's description beside the name in an author box: the books, publishers and
+    # co-authors it names wrote nothing of this story
+    ('<div class="box"><a class="fiche-auteur__nom" href="/signataires/ines-varga">Ines Varga</a>'
+     '<span class="fiche-auteur__desc">Ines Varga reports on ports. Her books include Quays (Tidal Editions), '
+     'written with Luc Morel.</span></div>', ["Ines Varga"]),
+    ('<div class="fiche-auteur"><a href="/signataires/ines-varga">Ines Varga</a>'
+     '<span class="fiche-auteur__desc">Ines Varga reports on ports. Her books include Quays (Tidal Editions), '
+     'written with Luc Morel.</span></div>', ["Ines Varga"]),
+    ('<div class="authors"><span class="author">Ann Lee</span><p class="author-bio">Ann Lee wrote "Tides" '
+     '(Harbor Press) with Tom Park.</p></div>', ["Ann Lee"]),
+    # near misses: two writers' names side by side; a part named for the name
+    ('<div class="authors"><span class="author">Ann Lee</span> and <span class="author">Tom Park</span></div>',
+     ["Ann Lee", "Tom Park"]),
+    ('<div class="authors"><span class="author-bio-name">Ann Lee</span> and <span class="author">Tom Park</span></div>',
+     ["Ann Lee", "Tom Park"]),
+])
+def test_an_author_boxs_description_names_no_writer(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+DESK_BYLINE = '<p class="byline">By Harbour Desk</p>'
+
+
+@pytest.mark.parametrize("after, authors", [
+    # a byline that names a desk; the story signed off under its text after a dash
+    ('<p>-- By Ann Lee <a href="https://social.example/annlee">Follow @annlee</a><script>load()</script></p>',
+     ["Ann Lee"]),
+    ('<p>— By <a href="/people/ann-lee">Ann Lee</a></p>', ["Ann Lee"]),
+    ('<p>- by Ann Lee</p>', ["Ann Lee"]),
+    # near misses: a sentence after a dash, a quotation's, a reader's comment, another story's card
+    ('<p>-- By the end of the year the channel will be dredged again, the board said.</p>', []),
+    ('<blockquote><p>— By Ann Lee</p></blockquote>', []),
+    ('<div class="comments"><div class="comment"><p>-- By Ann Lee</p></div></div>', []),
+    ('<ul class="related"><li><h3><a href="/2024/03/ferry-fares">Ferry fares rise</a></h3><p>— By Ann Lee</p></li></ul>',
+     []),
+])
+def test_a_dashed_sign_off_under_the_story_names_its_writer(after, authors):
+    assert parsed(top=DESK_BYLINE, after=after).authors == authors
+
+
+def test_a_sign_off_does_not_replace_a_writers_byline():
+    assert parsed(top='<p class="byline">By Tom Park</p>', after="<p>-- By Ann Lee</p>").authors == ["Tom Park"]
+
+
 # --- dates: a labelled line in another language --------------------------------------------
 
 
@@ -1677,6 +1779,55 @@ def test_a_labelled_date_in_a_list_of_other_stories_dates_nothing():
     article = parsed(after='<ul><li><h3><a href="/other">Ferry fares rise</a></h3>'
                            "<p>Opublikowano: 04.03.2024</p></li></ul>")
     assert article.published is None
+
+
+@pytest.mark.parametrize("where, markup, published", [
+    # a list of the story's facts, each field's name alone in bold, its value after it
+    ("after", '<ul class="facts"><li><strong>Date</strong> 05.03.2024</li><li><strong>Author</strong> Ann Lee</li></ul>',
+     "2024-03-05"),
+    ("after", '<ul><li><b>Datum</b> 5. März 2024</li></ul>', "2024-03-05"),
+    ("top", '<dl><dt>Publication date</dt><dd>March 5, 2024</dd></dl>', "2024-03-05"),
+    # a label that opens a line of its box's own text, after a break or a field's name in bold
+    ("after", '<div class="info"><strong>Source</strong><br> PUBLISHED ON 05.03.2024</div>', "2024-03-05"),
+    ("after", '<div class="info"><b>Harbour desk</b> Veröffentlicht am 05.03.2024</div>', "2024-03-05"),
+    # near misses: a data table's column, another story's facts, a comment's, a link's tail in
+    # a sentence, a field that names another date
+    ("after", '<table><tr><th>Date</th><th>Tide</th></tr><tr><td>05.03.2024</td><td>2.1 m</td></tr></table>', None),
+    ("after", '<ul><li><h3><a href="/2024/03/ferry-fares">Ferry fares rise</a></h3><ul><li><strong>Date</strong> '
+     '04.03.2024</li></ul></li></ul>', None),
+    ("after", '<div class="comments"><div class="comment"><b>Tom</b><br> posted on 06.03.2024</div></div>', None),
+    ("after", '<p>The <a href="/report">harbour report</a> published on 04.03.2024 found silt.</p>', None),
+    ("after", '<ul><li><strong>Deadline</strong> 04.03.2024</li></ul>', None),
+])
+def test_a_date_fields_name_alone_or_a_label_after_a_break(where, markup, published):
+    # (The labelled lines' own day: htmldate, the last resort, reads some of these pages too.)
+    page = (f"<html><head>{TITLE}</head><body><article>{HEADLINE}{markup if where == 'top' else ''}"
+            f"{BODY}{markup if where == 'after' else ''}</article></body></html>")
+    signals = html_signals.read_signals(load_html(page))
+    assert [iso_date(v, NOW)[:10] for v in signals.labelled_dates[:1]] == ([published] if published else [])
+
+
+@pytest.mark.parametrize("markup, times", [
+    # a box of coming events beside the story: its <time>s date the events
+    ('<div class="box upcoming-events"><ul><li><time datetime="2024-04-11">11.04.2024</time> Open rehearsal</li></ul></div>', []),
+    ('<aside id="calendar"><p><time datetime="2024-04-11T19:00">11 April, 7 pm</time> Open day</p></aside>', []),
+    ('<section class="event-list"><time datetime="2024-04-11">11 April</time></section>', []),
+    ('<div class="termine"><time datetime="2024-04-11">11.04.</time></div>', []),
+    # near misses: the story's own box named for its category, a word that only holds the letters
+    ('<div class="meta"><time datetime="2024-03-05T10:00">5 March</time></div>', ["2024-03-05T10:00"]),
+    ('<div class="prevent-overflow"><time datetime="2024-03-05T10:00">5 March</time></div>', ["2024-03-05T10:00"]),
+    ('<div class="eventually"><time datetime="2024-03-05T10:00">5 March</time></div>', ["2024-03-05T10:00"]),
+])
+def test_the_times_of_an_events_box_date_no_story(markup, times):
+    page = (f'<html><head>{TITLE}</head><body><article class="post category-events">{HEADLINE}{BODY}</article>'
+            f'{markup}</body></html>')
+    assert html_signals.read_signals(load_html(page)).time_elements == times
+
+
+def test_a_story_filed_under_events_keeps_its_time():
+    page = (f'<html><head>{TITLE}</head><body><article class="post category-events">{HEADLINE}'
+            f'<time datetime="2024-03-05T10:00">5 March</time>{BODY}</article></body></html>')
+    assert html_signals.read_signals(load_html(page)).time_elements == ["2024-03-05T10:00"]
 
 
 def test_an_updated_line_alone_is_no_publication_date_but_the_last_resort():
