@@ -6,12 +6,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .read import ARCHIVE_COMPANIONS, archive_files
+from .search import add_query_functions
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
 def archive_stats(db: "Database | sqlite3.Connection") -> dict:
+    # (same_address_key, as the syndication query has it)
+    add_query_functions(getattr(db, "conn", db))
     one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
     first, last = db.execute(
         "SELECT min(substr(published, 1, 10)), max(substr(published, 1, 10)) FROM articles"
@@ -20,15 +23,20 @@ def archive_stats(db: "Database | sqlite3.Connection") -> dict:
         "articles": one("SELECT count(*) FROM articles"),
         "sources": one("SELECT count(*) FROM sources"),
         "duplicates": one("SELECT count(*) FROM sources WHERE status = 'duplicate'"),
-        # Stories seen at two or more places (outlet, address, date): as the syndication query
+        # Stories seen at two or more places (outlet, address, day): as the syndication query
         # counts them, so a folder moved and ingested again does not make every story one (nor a
-        # copy naming neither outlet nor address, a text clipping).
+        # copy naming neither outlet nor address, a text clipping). A story is an article and
+        # the edited copies near_copy_stories links to it (schema/0026), counted once.
         "syndicated_articles": one(
-            "SELECT count(*) FROM (SELECT article_id FROM ("
-            "SELECT DISTINCT article_id, outlet_id, url, published FROM sources "
-            "WHERE status != 'failed' AND (outlet_id IS NOT NULL OR url IS NOT NULL) AND article_id IN (SELECT article_id FROM sources "
-            "WHERE article_id IS NOT NULL AND status != 'failed' GROUP BY article_id HAVING count(*) > 1)) "
-            "GROUP BY article_id HAVING count(*) > 1)"
+            "WITH candidates(article_id, story_id) AS (SELECT article_id, article_id FROM sources "
+            "WHERE article_id IS NOT NULL AND status != 'failed' GROUP BY article_id HAVING count(*) > 1 "
+            "AND article_id NOT IN (SELECT article_id FROM near_copy_stories) "
+            "UNION ALL SELECT article_id, story_id FROM near_copy_stories) "
+            "SELECT count(*) FROM (SELECT story_id FROM (SELECT DISTINCT candidates.story_id, outlet_id, "
+            "same_address_key(url), substr(published, 1, 10) FROM candidates "
+            "JOIN sources ON sources.article_id = candidates.article_id "
+            "WHERE status != 'failed' AND (outlet_id IS NOT NULL OR url IS NOT NULL)) "
+            "GROUP BY story_id HAVING count(*) > 1)"
         ),
         # Inputs failing now: a failed file since mended and ingested again from the same place
         # keeps its failed row as history (sources), but is no longer a failure to see to. Mended
