@@ -424,7 +424,10 @@ def render_cell(row, value, column, table, database, datasette):
         # The search's outlets of a story, a JSON array, as names to read. (Not links to by_outlet:
         # it lists an outlet's own articles, and a paper that ran the story as a copy of another's
         # article showed "0 results" there. The title's "ran in N places" opens the list of copies.)
-        return ", ".join(_json_list(value))
+        # An outlet that ran only an edited copy is marked, as `news-archive search` marks it: the
+        # page hides edited_in (templates/query-archive.html), a column more than 1280 pixels hold.
+        edited = set(_json_list(row["edited_in"])) if column == "ran_in" and "edited_in" in row.keys() else set()
+        return ", ".join(name + " (edited)" if name in edited else name for name in _json_list(value))
     if column == "url" and "snippet" in row.keys():
         return _site_link(value)
     if column == "title":
