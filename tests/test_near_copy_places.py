@@ -146,6 +146,14 @@ def test_syndication_takes_in_near_copies(tmp_path, db_path):
     assert '<a href="/archive/articles/2">#2</a>' in page  # (the edited copy's own article)
 
 
+def test_texts_same_lists_what_ran_word_for_word(tmp_path, db_path):
+    # near miss: the same text only is what syndication listed before near copies
+    ingest_records(tmp_path, db_path, [HERALD, VALLEY, record(WIRE_STORY, "Northfield Courier", "https://courier.example/ferry")])
+    assert syndication_rows(db_path, "&texts=same") == [
+        (1, 2, 2, 0, "Coastal Herald", "same", 1), (1, 2, 2, 0, "Northfield Courier", "same", 1)]
+    assert [row[1:4] for row in syndication_rows(db_path)] == [(3, 3, 1)] * 3
+
+
 @pytest.mark.parametrize("copy, places, same_places", [
     # an exact copy of the Herald's text at a fourth outlet: a place of the same text
     (record(WIRE_STORY, "Northfield Courier", "https://courier.example/ferry"), 4, 2),
