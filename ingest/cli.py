@@ -385,12 +385,15 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     A story seen at several places (other outlets, addresses or dates) names their outlets
     ("ran in 3 places: The Harbor Ledger, The Meridian Post, Northfield Courier").
     A story another outlet ran a little edited (a line added, a word changed: a near copy,
-    stored as an article of its own) names it ("also ran, edited, at: The Meridian Post #12").
+    stored as an article of its own) counts that place too, the outlet marked ("ran in 2
+    places: The Harbor Ledger, The Meridian Post (edited)"), and names it ("also ran, edited,
+    at: The Meridian Post #12").
 
     Prints each hit's title; its #ID, outlet, authors and date; and a passage with the matched
     words in **, on one line (a paragraph break in it shown as ¶). --json prints a list of objects: id, title, outlet, authors, published,
     snippet, url, rank (lower is better), earlier_versions, later_version, places (how many
-    places the story ran in: outlet, address and day), ran_in (their outlets) and near_copies
+    places the story ran in: outlet, address and day, its edited copies' included), ran_in
+    (their outlets), edited_in (those of them that ran only an edited copy) and near_copies
     (id, outlet, title, url, published and shared of each near copy). Exit status: 0, also
     when nothing matches ("No articles match."; an --outlet or --author that names no outlet or
     author of the archive is said on standard error, with the nearest names, and so is one that
@@ -433,6 +436,7 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     for row in results:
         row["authors"] = json.loads(row["authors"] or "[]")
         row["ran_in"] = json.loads(row["ran_in"] or "[]")
+        row["edited_in"] = json.loads(row["edited_in"] or "[]")
         row["near_copies"] = near.get(row["id"], [])
     # (on standard error: --json keeps its list)
     unknown = names_not_in_archive(db, outlet, author) if not results else []
@@ -505,7 +509,9 @@ def _places_and_versions_note(row: dict) -> str:
     texts of its story, if it has any: "(ran in 3 places: A, B, C; 2 earlier versions stored)"."""
     notes = []
     if row.get("places", 0) >= 2:
-        outlets = row.get("ran_in") or []
+        # (an outlet that ran only an edited copy, a near copy, marked: not this text word for word)
+        edited = set(row.get("edited_in") or [])
+        outlets = [outlet + " (edited)" if outlet in edited else outlet for outlet in row.get("ran_in") or []]
         notes.append(f"ran in {row['places']} places" + (f": {', '.join(outlets)}" if outlets else ""))
     if row.get("near_copies"):
         # (other articles, told from the same text's places above: their text differs a little)
@@ -809,9 +815,9 @@ def stats(db_path, as_json):
     """Counts of articles, sources, duplicates, outlets, authors, dates and failures.
 
     Prints one figure a line (--json: one object): articles; sources (every input seen);
-    duplicates (inputs whose text was already stored); syndicated articles (seen at two or more
-    places); failed (inputs that fail now); new versions (edited texts kept beside the ones they
-    replace); outlets; authors; languages; the first and last publication dates; articles without
+    duplicates (inputs whose text was already stored); syndicated articles (stories seen at two
+    or more places, their edited copies at other outlets included, each story once); failed
+    (inputs that fail now); new versions (edited texts kept beside the ones they replace); outlets; authors; languages; the first and last publication dates; articles without
     a date or an author; ingest runs.
 
     \b

@@ -139,7 +139,9 @@ MAX_PAGE = 1_000_000
 # What follows the time of a `seen` (the new_articles query): its offset, if any.
 _SEEN_ZONE = re.compile(r"(?P<separator>[T ])\d{2}:\d{2}(?::\d{2}(?P<fraction>\.\d+)?)?(?P<zone>.*)$")
 # (_versions: the searched table pages' own spelling of versions, datasette_plugin)
-_CHOICES = {"sort": ("", "newest"), "split": ("", "outlet"), "versions": ("", "all"), "_versions": ("", "all")}
+# (texts: the syndication query's, "same" leaving out the edited copies of a story)
+_CHOICES = {"sort": ("", "newest"), "split": ("", "outlet"), "versions": ("", "all"), "_versions": ("", "all"),
+            "texts": ("", "same")}
 
 
 class BadParameter(sqlite3.ProgrammingError):
@@ -149,8 +151,8 @@ class BadParameter(sqlite3.ProgrammingError):
 
 def check_parameter(name: str, value: str | None) -> None:
     """Raise BadParameter, saying what was expected, when `value` is not a valid `name`
-    (since, until, before, seen: a date; page: 1, 2, ...; article, after: an id; sort, split, versions: one of
-    their choices).
+    (since, until, before, seen: a date; page: 1, 2, ...; article, after: an id; sort, split, versions, texts:
+    one of their choices).
     Empty is always valid: it means no filter."""
     if not value:
         return

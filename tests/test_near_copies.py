@@ -320,8 +320,9 @@ def test_search_names_the_outlets_that_ran_a_near_copy(tmp_path, db_path):
                                               title="Ferry talks resume")])
     result = run_cli("search", "walked", "--db", db_path)
     assert result.exit_code == 0
-    assert "(also ran, edited, at: Valley Times #2)" in result.stdout
-    assert "(also ran, edited, at: Coastal Herald #1)" in result.stdout
+    # (the edited copy's outlet a place the story ran too: see test_syndication_takes_in_near_copies)
+    assert "(ran in 2 places: Coastal Herald, Valley Times (edited); also ran, edited, at: Valley Times #2)" in result.stdout
+    assert "(ran in 2 places: Coastal Herald (edited), Valley Times; also ran, edited, at: Coastal Herald #1)" in result.stdout
     found = json.loads(run_cli("search", "chartered", "--db", db_path, "--json").stdout)
     near = {row["id"]: [(copy["id"], copy["outlet"]) for copy in row["near_copies"]] for row in found}
     assert near == {1: [(2, "Valley Times")], 2: [(1, "Coastal Herald")], 3: []}
@@ -449,7 +450,10 @@ def test_a_near_copy_edited_since_is_named_by_its_latest_version(tmp_path, db_pa
     assert [copy["id"] for copy in named[2]] == [3]  # (not #1, the text #3 replaced)
     with served_from(db_path) as get:
         page = get("/archive/articles/2").text
-    assert '<a href="/archive/articles/3">' in page and '<a href="/archive/articles/1">' not in page
+    # (the near copies named above the text; the sources below list every place the story was
+    # seen, #1's own among them, each linked to the text seen there)
+    named = page.split('<p class="near-copies">', 1)[1].split("</p>", 1)[0]
+    assert '<a href="/archive/articles/3">' in named and '<a href="/archive/articles/1">' not in named
 
 
 def test_an_article_replaced_with_sql_is_sketched_and_linked_again_when_met_again(tmp_path, db_path):

@@ -421,11 +421,14 @@ def render_cell(row, value, column, table, database, datasette):
         return None
     if column == "snippet":
         return highlight(value)
-    if column == "ran_in" and "places" in row.keys():
+    if column in ("ran_in", "edited_in") and "places" in row.keys():
         # The search's outlets of a story, a JSON array, as names to read. (Not links to by_outlet:
         # it lists an outlet's own articles, and a paper that ran the story as a copy of another's
         # article showed "0 results" there. The title's "ran in N places" opens the list of copies.)
-        return ", ".join(_json_list(value))
+        # An outlet that ran only an edited copy is marked, as `news-archive search` marks it: the
+        # page hides edited_in (templates/query-archive.html), a column more than 1280 pixels hold.
+        edited = set(_json_list(row["edited_in"])) if column == "ran_in" and "edited_in" in row.keys() else set()
+        return ", ".join(name + " (edited)" if name in edited else name for name in _json_list(value))
     if column == "url" and "snippet" in row.keys():
         return _site_link(value)
     if column == "title":
@@ -445,8 +448,13 @@ def render_cell(row, value, column, table, database, datasette):
 
 def _version_link(row, value: int, column: str, datasette) -> Markup | None:
     """The `search` query's version columns as links: earlier_versions to the `versions` query
-    of the result's story, later_version to the article that replaced the text shown."""
+    of the result's story, later_version to the article that replaced the text shown; and
+    `syndication`'s text_id to the article whose text ran at that place."""
     if column == "later_version":
+        href = datasette.urls.row(DATABASE_NAME, "articles", str(value))
+        return Markup('<a href="{}">#{}</a>').format(href, value)
+    if column == "text_id" and "text" in row.keys():
+        # (syndication: the article whose text ran at a place, the story's own or an edited copy)
         href = datasette.urls.row(DATABASE_NAME, "articles", str(value))
         return Markup('<a href="{}">#{}</a>').format(href, value)
     if column == "earlier_versions" and value > 0 and isinstance(row["id"] if "id" in row.keys() else None, int):
@@ -905,12 +913,20 @@ ORDER BY latest.shared DESC, articles.id
 """
 
 SOURCES_SQL = """
-SELECT sources.id, sources.location, sources.format, sources.status, sources.url,
+SELECT sources.id, sources.article_id, sources.location, sources.format, sources.status, sources.url,
        sources.published, sources.seen_at, sources.last_seen, outlets.name AS outlet
 FROM sources LEFT JOIN outlets ON outlets.id = sources.outlet_id
 WHERE sources.article_id = :id
 ORDER BY sources.published, sources.seen_at, sources.id
 """
+
+# Every place the article's story was seen: its own sources, and those of the edited copies that
+# near_copy_stories links to it at other outlets (schema/0026), as the `syndication` and `search`
+# queries count them.
+STORY_SOURCES_SQL = SOURCES_SQL.replace("WHERE sources.article_id = :id", """WHERE sources.article_id IN (
+  SELECT :id UNION ALL
+  SELECT story.article_id FROM near_copy_stories AS own
+  JOIN near_copy_stories AS story ON story.story_id = own.story_id WHERE own.article_id = :id)""")
 
 
 # The saved query whose page links to its next and previous pages (templates/query-archive-search.html).
@@ -991,16 +1007,23 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         article["link"] = _web_link(article["url"])
         # Extraction keeps one paragraph per line.
         article["paragraphs"] = [line.strip() for line in (article["body"] or "").splitlines() if line.strip()]
-        sources = [dict(row) for row in (await db.execute(SOURCES_SQL, {"id": int(pks)})).rows]
+        # (an archive served from a read-only disk may predate near-copy stories: its own sources)
+        with_copies = bool((await db.execute("SELECT 1 FROM sqlite_master WHERE name = 'near_copy_stories'")).rows)
+        sources = [dict(row) for row in (await db.execute(
+            STORY_SOURCES_SQL if with_copies else SOURCES_SQL, {"id": int(pks)})).rows]
         for source in sources:
             source["link"] = _web_link(source["url"])
+            # (the text seen there: this one, or an edited copy of it, an article of its own)
+            source["edited"] = source["article_id"] != article["id"]
         # The places the story ran, counted as the `syndication` query counts them: the same
-        # outlet, address and day seen again (a file moved or saved twice) is one place.
+        # outlet, address and day seen again (a file moved or saved twice) is one place, whichever
+        # of the story's texts was seen there (this one, or an edited copy at another outlet).
         # An address with or without a trailing slash is one place (normalise.same_address_key).
         # A copy naming neither outlet nor address (a text clipping) is none.
         article["places"] = len({(s["outlet"], s["url"] and _same_address_key(s["url"]),
                                   s["published"] and s["published"][:10])
                                  for s in sources if s["status"] != "failed" and (s["outlet"] or s["url"])})
+        article["edited_copies"] = sum(source["edited"] for source in sources)
         versions = [dict(row) for row in (await db.execute(
             VERSIONS_SQL, {"id": int(pks), "previous": article["previous_version"]})).rows]
         near_copies = []
