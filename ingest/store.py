@@ -1532,11 +1532,25 @@ class Archive:
         article, each old value kept in article_revisions, and the source `source_id` given what
         the article now says (`reparse`, and ingest for a corrected sidecar)."""
         self.write_changes(article_id, article, changes, now, old_extractor, new_extractor)
+        said = self.conn.execute("SELECT raw_sha256, title, published, outlet_id, url FROM sources WHERE id = ?",
+                                 (source_id,)).fetchone()
         # What this copy itself said, as ingest records it for every source: now what was read.
         # (Its address too: one found where none was stored was missing from the sources page.)
         self.conn.execute("UPDATE sources SET (title, published, outlet_id, url) = "
                           "(SELECT title, published, outlet_id, url FROM articles WHERE id = ?) WHERE id = ?",
                           (article_id, source_id))
+        # Its byte-identical copies stored from other places took what it said then, unread
+        # (previous_sighting's "copy"), and say now what it says: left on the outlet read
+        # before, a copy of a file in another folder counted as a second place the story ran.
+        # (A copy extracted for what the user said of it, --outlet or a sidecar, said another
+        # outlet or address: not one of these.)
+        if said is not None and said[0]:
+            self.conn.execute(
+                "UPDATE sources SET (title, published, outlet_id, url) = "
+                "(SELECT title, published, outlet_id, url FROM sources WHERE id = ?) "
+                "WHERE raw_sha256 = ? AND status = 'duplicate' AND article_id = ? AND id != ? "
+                "AND title IS ? AND published IS ? AND outlet_id IS ? AND url IS ?",
+                (source_id, said[0], article_id, source_id, *said[1:]))
 
     def given_by_copy(self, article_id: int, name: str, value: str, by: int | None = None) -> bool:
         """Whether the article holds `value` in the field `name` because a copy of it (a
