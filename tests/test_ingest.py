@@ -1404,6 +1404,25 @@ def test_stats_counts_a_file_of_records_read_after_it_failed_whole_as_failed_no_
     figures = json.loads(run_cli("stats", "--db", db_path, "--json").stdout)
     assert (figures["articles"], figures["sources"], figures["failed"]) == (2, 3, failing)
 
+def test_stats_counts_a_file_of_records_failing_whole_again_as_failing(tmp_path, db_path):
+    """Fails before: an export that failed whole (named before it was there), was read, then
+    failed whole again (gone) kept its first failure's row, with the lowest id (read again, a
+    failure's row is updated), and its records stored in between, with higher ids, counted as
+    mending it: stats said "failed 0" of an export failing now. A row mends a failure by when it
+    was read (last seen), not by its id."""
+    export = tmp_path / "export.jsonl"
+    run_cli("ingest", export, "--db", db_path)
+    time.sleep(1.1)  # (each run's sighting a second after the last: last_seen has seconds)
+    export.write_text("".join(json.dumps({"title": f"Story {n}", "body": f"{ARTICLE_TEXT} Told {n} times."}) + "\n"
+                              for n in (1, 2)))
+    run_cli("ingest", export, "--db", db_path)
+    assert json.loads(run_cli("stats", "--db", db_path, "--json").stdout)["failed"] == 0  # (09dc7a8)
+    time.sleep(1.1)
+    export.unlink()
+    run_cli("ingest", export, "--db", db_path)
+    figures = json.loads(run_cli("stats", "--db", db_path, "--json").stdout)
+    assert (figures["articles"], figures["sources"], figures["failed"]) == (2, 3, 1)
+
 
 def test_optimize_merges_the_index_and_search_still_finds_everything(tmp_path, db_path):
     # Three ingest runs leave three index segments; optimize merges them and the same words
