@@ -575,6 +575,35 @@ def test_a_search_of_one_outlet_says_what_it_ran_that_is_kept_under_another(tmp_
                                 "copy (#1), which this list does not hold: its page names every place it ran"]
                                if note else [])
 
+@pytest.mark.parametrize("most, time_limit, counted", [
+    # fails before: the served note read every story the outlet ran as a copy, on every page
+    # (0.5-3 s of 10,000-100,000 of them): it says "more than" once it has found `most`...
+    (2, None, "more than 2 matching stories"),
+    # ...and, stopped at its time limit, what it found by then ("N or more"; nothing: no note)
+    (None, -1, "or more"),
+    # near misses: as many as it counts, or no limit, says how many
+    (3, None, "3 matching stories"),
+    (None, None, "3 matching stories"),
+    (None, 60, "3 matching stories"),
+])
+def test_the_served_note_of_what_an_outlet_ran_elsewhere_stops_counting(tmp_path, most, time_limit, counted):
+    from ingest.search import copies_at_outlet
+    from ingest.store import open_connection_for_reading
+
+    db_path = tmp_path / "archive.db"
+    for name in ("Harbour Times", "Lakeside Post"):  # (60 stories: a statement of more than 1,000 steps)
+        (tmp_path / f"{name}.jsonl").write_text("".join(
+            json.dumps({"title": f"Story {n}", "outlet": name, "body": f"{ARTICLE_TEXT} Told {n} times."
+                        + (" The ferryman waited." if n < 3 else "")}) + "\n" for n in range(60)))
+        ingest_json(tmp_path / f"{name}.jsonl", "--db", db_path)
+    notes = copies_at_outlet(open_connection_for_reading(db_path), "ferryman", "Lakeside Post", [], most=most,
+                             time_limit=time_limit)
+    said = [note.split("also ran ")[1].split(" kept")[0] for note in notes]
+    if counted == "or more":
+        assert all(number.endswith(" or more matching stories") for number in said), said
+    else:
+        assert said == [counted]
+
 
 @pytest.mark.parametrize("options, noted", [
     # fails before: the note named the story whatever else was asked, of a story the search

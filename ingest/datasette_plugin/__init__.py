@@ -551,6 +551,12 @@ def _asked_names(scope) -> dict[str, str] | None:
 # The queries of one outlet's articles, whose notes say what the outlet ran under another
 # outlet's name (search.copies_at_outlet), and whether they take words (q).
 _COPIES_NOTED = {"search": True, "timeline": True, "by_outlet": False}
+# How many of those stories the note counts ("more than 1,000"), and for how long (seconds) it
+# looks, beside the page's own query: it read every story an outlet ran as a copy, on every
+# page, 0.5-3 s at 10,000-100,000 of them where the page took 15 ms (benchmarks/README.md,
+# stop 36). Past the time, it says what it found by then ("40 or more"), or nothing.
+_COPIES_COUNTED = 1_000
+_COPIES_TIME_LIMIT = 0.1
 
 
 def _asked_copies(scope) -> dict[str, str] | None:
@@ -608,7 +614,8 @@ async def _name_notes(datasette, typed: dict[str, str], copies: dict[str, str] |
                 made = made + copies_at_outlet(
                     conn, copies["q"], copies["outlet"], [], author=copies["author"], since=copies["since"],
                     until=copies["until"], before=copies["before"], all_versions=copies["versions"] == "all",
-                    outlet_filter="the outlet filter", one_outlet=True)
+                    outlet_filter="the outlet filter", one_outlet=True, most=_COPIES_COUNTED,
+                    time_limit=_COPIES_TIME_LIMIT)
         except sqlite3.Error:  # (a search FTS5 refuses: the names' notes still go)
             pass
         return made
