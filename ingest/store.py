@@ -925,12 +925,13 @@ class Archive:
             if row and (row[1] != FAILED or row[2] == extractor()):
                 return UNCHANGED, {"id": row[0], "failed": row[1] == FAILED}
         other = self.conn.execute(
-            "SELECT article_id, outlet_id, url, title, published FROM sources "
+            "SELECT article_id, outlet_id, url, title, published, error FROM sources "
             "WHERE raw_sha256 = ? AND status != 'failed' LIMIT 1",
             (raw_sha256,),
         ).fetchone()
         if other:
-            keys = ("article_id", "outlet_id", "url", "title", "published")
+            # (its error: the warnings its bytes gave, a month-only date dropped, as the copy's)
+            keys = ("article_id", "outlet_id", "url", "title", "published", "error")
             return "copy", dict(zip(keys, other))
         return None
 
@@ -1068,7 +1069,9 @@ class Archive:
                     result = Written(location, UNCHANGED, failed_before=int(row["failed"]))
                 else:
                     _, source, row = item
-                    batch.sources.append(_source_row(run_id, source, DUPLICATE, None, now, **row))
+                    # (what its bytes gave, and the warnings they gave: those of the row it copies)
+                    copied = {key: value for key, value in row.items() if key != "error"}
+                    batch.sources.append(_source_row(run_id, source, DUPLICATE, row.get("error"), now, **copied))
                     result = Written(source.location, DUPLICATE, row["article_id"])
                 counts[result.status] += result.count
                 written.append(result)
