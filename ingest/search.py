@@ -427,7 +427,7 @@ def copies_at_outlet(db: "Database | sqlite3.Connection", text: str, outlet: str
                      author: str = "", since: str = "", until: str = "", before: str = "",
                      all_versions: bool = False, outlet_filter: str = "--outlet",
                      one_outlet: bool = False, most: int | None = None,
-                     time_limit: float | None = None) -> list[str]:
+                     time_limit: float | None = None, dated: bool = False) -> list[str]:
     """A note when the outlet typed ran matching stories that are stored under another outlet: an
     article keeps the outlet it was first stored from, and a copy of it elsewhere is a place it
     ran (a `sources` row), which the outlet filter does not read. Asked what "Lakeside Post" ran
@@ -441,7 +441,8 @@ def copies_at_outlet(db: "Database | sqlite3.Connection", text: str, outlet: str
 
     Without `text`, every story the outlet ran so (by_outlet's list of an outlet's articles, which
     answered "0 rows" of an outlet the outlets table names and links to, when it had run only
-    copies), published before `before` if given. `one_outlet`: only for a name that finds one
+    copies), published before `before` if given; `dated`, of dated stories only (the timeline's
+    days count no other: it named undated stories it never counts). `one_outlet`: only for a name that finds one
     outlet (the server's: one that finds many, "the", has its own note, and their copies are
     most of the archive's, read on every page of the list).
 
@@ -459,8 +460,8 @@ def copies_at_outlet(db: "Database | sqlite3.Connection", text: str, outlet: str
         ":typed", ":author")
     # What the search's filters keep of article `{a}` (its SQL: dated, latest; outlet aside)
     kept = ("(:since = '' OR {a}.published >= :since) AND (:until = '' OR {a}.published <= :until || 'T99') "
-            "AND (:before = '' OR {a}.published < :before) "
-            "AND (:author = '' OR EXISTS (SELECT 1 FROM article_authors WHERE article_id = {a}.id "
+            "AND (:before = '' OR {a}.published < :before) " + ("AND {a}.published IS NOT NULL " if dated else "")
+            + "AND (:author = '' OR EXISTS (SELECT 1 FROM article_authors WHERE article_id = {a}.id "
             "AND author_id IN (SELECT id FROM author_found))) "
             # (each article looked up in the index, not every match of a common word listed)
             + ("AND EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH :expression AND rowid = {a}.id)"

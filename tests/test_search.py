@@ -548,8 +548,9 @@ def test_newest_first_lists_the_undated_matches_after_the_dated_however_common_t
 ])
 def test_a_search_of_one_outlet_says_what_it_ran_that_is_kept_under_another(tmp_path, outlet, note):
     db_path = tmp_path / "archive.db"
-    for name in ("Harbour Times", "Lakeside Post"):
-        (tmp_path / f"{name}.md").write_text(f"---\ntitle: Bridge shut\noutlet: {name}\n---\n\n{ARTICLE_TEXT}\n")
+    for name in ("Harbour Times", "Lakeside Post"):  # (dated: the timeline counts no other story)
+        (tmp_path / f"{name}.md").write_text(f"---\ntitle: Bridge shut\noutlet: {name}\ndate: 2020-05-01\n---\n\n"
+                                             f"{ARTICLE_TEXT}\n")
     (tmp_path / "North Star.md").write_text(f"---\ntitle: Ferry late\noutlet: North Star\n---\n\n"
                                             f"{ARTICLE_TEXT.replace('bridge', 'ferry')}\n")
     assert ingest_json(tmp_path, "--db", db_path)[1]["duplicate"] == 1
@@ -574,6 +575,25 @@ def test_a_search_of_one_outlet_says_what_it_ran_that_is_kept_under_another(tmp_
     assert listed["notes"] == ([f"outlet {outlet!r} also ran 1 story kept under the outlet of its first stored "
                                 "copy (#1), which this list does not hold: its page names every place it ran"]
                                if note else [])
+
+@pytest.mark.parametrize("date, timeline_noted", [
+    # fails before: the timeline's note named an undated story, which its days never count
+    ("", False),
+    # near miss: a dated story is counted there, and named
+    ("date: 2020-05-01\n", True),
+])
+def test_the_timelines_note_of_what_an_outlet_ran_elsewhere_names_dated_stories_only(tmp_path, date, timeline_noted):
+    from conftest import served_from
+
+    db_path = tmp_path / "archive.db"
+    for name in ("Harbour Times", "Lakeside Post"):
+        (tmp_path / f"{name}.md").write_text(f"---\ntitle: Bridge shut\noutlet: {name}\n{date}---\n\n{ARTICLE_TEXT}\n")
+    assert ingest_json(tmp_path, "--db", db_path)[1]["duplicate"] == 1
+    with served_from(db_path) as get:
+        searched = get("/archive/search.json?q=bridge&outlet=lakeside+post").json()["notes"]
+        timeline = get("/archive/timeline.json?q=bridge&outlet=lakeside+post").json()["notes"]
+    assert len(searched) == 1  # (the search lists an undated story too)
+    assert timeline == (searched if timeline_noted else [])
 
 @pytest.mark.parametrize("most, time_limit, counted", [
     # fails before: the served note read every story the outlet ran as a copy, on every page

@@ -559,7 +559,7 @@ _COPIES_COUNTED = 1_000
 _COPIES_TIME_LIMIT = 0.1
 
 
-def _asked_copies(scope) -> dict[str, str] | None:
+def _asked_copies(scope) -> dict | None:
     """What a `search`, `timeline` or `by_outlet` request that names an outlet asks (its words,
     filters and versions), for the note of what the outlet ran that is kept under another
     outlet's name; else None."""
@@ -572,10 +572,11 @@ def _asked_copies(scope) -> dict[str, str] | None:
     asked = {name: args.get(name, "") for name in ("q", "outlet", "author", "since", "until", "before", "versions")}
     if not _COPIES_NOTED[name]:  # (by_outlet lists every stored text of a story)
         asked.update(q="", versions="all")
+    asked["dated"] = name == "timeline"  # (its days count the dated stories alone)
     return asked
 
 
-async def _name_notes(datasette, typed: dict[str, str], copies: dict[str, str] | None = None) -> list[str]:
+async def _name_notes(datasette, typed: dict[str, str], copies: dict | None = None) -> list[str]:
     """What `news-archive search` says on standard error of the names typed: a name that matches
     many ("k" finds every author a k begins, and the answer held all their articles while the
     reader thought it narrowed to one) and a name that matches none, with the nearest (the answer
@@ -615,7 +616,7 @@ async def _name_notes(datasette, typed: dict[str, str], copies: dict[str, str] |
                     conn, copies["q"], copies["outlet"], [], author=copies["author"], since=copies["since"],
                     until=copies["until"], before=copies["before"], all_versions=copies["versions"] == "all",
                     outlet_filter="the outlet filter", one_outlet=True, most=_COPIES_COUNTED,
-                    time_limit=_COPIES_TIME_LIMIT)
+                    time_limit=_COPIES_TIME_LIMIT, dated=copies["dated"])
         except sqlite3.Error:  # (a search FTS5 refuses: the names' notes still go)
             pass
         return made
