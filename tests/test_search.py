@@ -595,6 +595,35 @@ def test_the_timelines_note_of_what_an_outlet_ran_elsewhere_names_dated_stories_
     assert len(searched) == 1  # (the search lists an undated story too)
     assert timeline == (searched if timeline_noted else [])
 
+@pytest.mark.parametrize("outlet, before, noted", [
+    # fails under a mutation before: the served note of a name that finds many outlets ("post":
+    # the Morning Post and the Lakeside Post) read every copy of them all, on every page; that
+    # name has a note of its own
+    ("post", "", False),
+    # fails under a mutation before: by_outlet's note named a story published after `before`,
+    # which the page asked for none of
+    ("lakeside post", "2020-01-01", False),
+    # near misses: one outlet, and a story published before `before`
+    ("lakeside post", "", True),
+    ("lakeside post", "2021-01-01", True),
+])
+def test_the_served_note_of_what_an_outlet_ran_elsewhere_is_of_one_outlet_and_its_dates(tmp_path, outlet, before,
+                                                                                      noted):
+    from conftest import served_from
+
+    db_path = tmp_path / "archive.db"
+    for name in ("Harbour Times", "Lakeside Post"):
+        (tmp_path / f"{name}.md").write_text(
+            f"---\ntitle: Bridge shut\noutlet: {name}\ndate: 2020-05-01\n---\n\n{ARTICLE_TEXT}\n")
+    (tmp_path / "Morning Post.md").write_text(f"---\ntitle: Ferry late\noutlet: Morning Post\ndate: 2020-05-02\n---\n\n"
+                                              f"{ARTICLE_TEXT.replace('bridge', 'ferry')}\n")
+    assert ingest_json(tmp_path, "--db", db_path)[1]["duplicate"] == 1
+    with served_from(db_path) as get:
+        listed = get(f"/archive/by_outlet.json?outlet={outlet.replace(' ', '+')}&before={before}").json()["notes"]
+        searched = get(f"/archive/search.json?q=bridge&outlet={outlet.replace(' ', '+')}").json()["notes"]
+    assert any("also ran 1 story" in note for note in listed) == noted, listed
+    assert any("also ran 1 matching story" in note for note in searched) == (outlet != "post"), searched
+
 @pytest.mark.parametrize("most, time_limit, counted", [
     # fails before: the served note read every story the outlet ran as a copy, on every page
     # (0.5-3 s of 10,000-100,000 of them): it says "more than" once it has found `most`...
