@@ -472,7 +472,8 @@ def copies_at_outlet(db: "Database | sqlite3.Connection", text: str, outlet: str
     # every search of one outlet. Row by row, not the outlet's stories gathered first (as a
     # DISTINCT subquery is): the server's `most` stops it after the first of 100,000.
     sql = (f"WITH found(id) AS ({outlets}), author_found(id) AS ({authors}) "
-           "SELECT DISTINCT a.id FROM sources copy INDEXED BY sources_duplicate_outlet JOIN articles a ON a.id = copy.article_id "
+           "SELECT DISTINCT a.id FROM sources copy INDEXED BY sources_duplicate_outlet "
+           "JOIN articles a ON a.id = copy.article_id "
            "WHERE copy.status = 'duplicate' AND copy.outlet_id IN (SELECT id FROM found)"
            + (" AND (SELECT count(*) FROM found) = 1" if one_outlet else "") + " "
            "AND NOT EXISTS (SELECT 1 FROM sources earlier INDEXED BY sources_duplicate_outlet "

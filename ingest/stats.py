@@ -52,7 +52,8 @@ def archive_stats(db: "Database | sqlite3.Connection") -> dict:
             "SELECT 1 FROM sources AS later WHERE (later.location = failure.location "
             "OR (later.location > failure.location || '#' AND later.location < failure.location || '$')) "
             "AND later.id != failure.id "
-            "AND (later.last_seen > failure.last_seen OR (later.last_seen = failure.last_seen AND later.id > failure.id))) "
+            "AND (later.last_seen > failure.last_seen "
+            "OR (later.last_seen = failure.last_seen AND later.id > failure.id))) "
             "AND failure.location NOT IN (SELECT value FROM json_each(?))", (json.dumps(_failed_as_an_input(db)),)
         ).fetchone()[0],
         # articles that are an edited text of an earlier one (schema/0009), kept beside it

@@ -122,7 +122,8 @@ def test_an_archive_read_before_titles_marked_as_html_were_text_is_revised_by_re
     feed = tmp_path / "feed.atom"
     body = f"<p>{FAIR}</p><p>{FAIR}</p>"
     feed.write_text(atom(
-        '<entry><title type="html">Fair &lt;em&gt;opens&lt;/em&gt;</title><link href="https://shire-news.example/fair"/>'
+        '<entry><title type="html">Fair &lt;em&gt;opens&lt;/em&gt;</title>'
+        '<link href="https://shire-news.example/fair"/>'
         f'<content type="html">{body.replace("<", "&lt;").replace(">", "&gt;")}</content></entry>'
     ).replace("<title>Shire News</title>",
               '<title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Tom &amp; <em>Jerry</em></div></title>'))
@@ -135,7 +136,8 @@ def test_an_archive_read_before_titles_marked_as_html_were_text_is_revised_by_re
         older.setattr("ingest.read._feed_text", lambda element, key: element.get(key), raising=False)
         assert ingest_json(feed, "--db", db_path)[1]["stored"] == 1
     db = Database(db_path)
-    assert [row["raw_sha256"] for row in db.query("SELECT raw_sha256 FROM sources")] == [hashlib.sha256(old_raw).hexdigest()]
+    assert [row["raw_sha256"] for row in db.query("SELECT raw_sha256 FROM sources")] == [
+        hashlib.sha256(old_raw).hexdigest()]
     assert [row["title"] for row in db.query("SELECT title FROM articles")] == ["Fair <em>opens</em>"]
     code, again = ingest_json(feed, "--db", db_path)
     assert (code, again["stored"], again["duplicate"], again["unchanged"]) == (0, 0, 0, 1)

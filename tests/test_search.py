@@ -537,6 +537,12 @@ def test_newest_first_lists_the_undated_matches_after_the_dated_however_common_t
     assert dates == sorted(dates, key=lambda d: d or "", reverse=True)  # the undated last
 
 
+def write_story(path, title: str, outlet: str, date: str = "", text: str = ARTICLE_TEXT) -> None:
+    """A Markdown story with its title, outlet and (if given) date in front matter."""
+    dated = f"date: {date}\n" if date else ""
+    path.write_text(f"---\ntitle: {title}\noutlet: {outlet}\n{dated}---\n\n{text}\n")
+
+
 @pytest.mark.parametrize("outlet, note", [
     # fails before: the story ran at the Lakeside Post too, word for word, but is kept under the
     # outlet of the copy stored first, which the filter reads: "No articles match." and no word
@@ -580,14 +586,14 @@ def test_a_search_of_one_outlet_says_what_it_ran_that_is_kept_under_another(tmp_
     # fails before: the timeline's note named an undated story, which its days never count
     ("", False),
     # near miss: a dated story is counted there, and named
-    ("date: 2020-05-01\n", True),
+    ("2020-05-01", True),
 ])
 def test_the_timelines_note_of_what_an_outlet_ran_elsewhere_names_dated_stories_only(tmp_path, date, timeline_noted):
     from conftest import served_from
 
     db_path = tmp_path / "archive.db"
     for name in ("Harbour Times", "Lakeside Post"):
-        (tmp_path / f"{name}.md").write_text(f"---\ntitle: Bridge shut\noutlet: {name}\n{date}---\n\n{ARTICLE_TEXT}\n")
+        write_story(tmp_path / f"{name}.md", "Bridge shut", name, date)
     assert ingest_json(tmp_path, "--db", db_path)[1]["duplicate"] == 1
     with served_from(db_path) as get:
         searched = get("/archive/search.json?q=bridge&outlet=lakeside+post").json()["notes"]
@@ -613,10 +619,9 @@ def test_the_served_note_of_what_an_outlet_ran_elsewhere_is_of_one_outlet_and_it
 
     db_path = tmp_path / "archive.db"
     for name in ("Harbour Times", "Lakeside Post"):
-        (tmp_path / f"{name}.md").write_text(
-            f"---\ntitle: Bridge shut\noutlet: {name}\ndate: 2020-05-01\n---\n\n{ARTICLE_TEXT}\n")
-    (tmp_path / "Morning Post.md").write_text(f"---\ntitle: Ferry late\noutlet: Morning Post\ndate: 2020-05-02\n---\n\n"
-                                              f"{ARTICLE_TEXT.replace('bridge', 'ferry')}\n")
+        write_story(tmp_path / f"{name}.md", "Bridge shut", name, "2020-05-01")
+    write_story(tmp_path / "Morning Post.md", "Ferry late", "Morning Post", "2020-05-02",
+                ARTICLE_TEXT.replace("bridge", "ferry"))
     assert ingest_json(tmp_path, "--db", db_path)[1]["duplicate"] == 1
     with served_from(db_path) as get:
         listed = get(f"/archive/by_outlet.json?outlet={outlet.replace(' ', '+')}&before={before}").json()["notes"]
@@ -682,10 +687,9 @@ def test_the_note_names_no_story_the_outlet_typed_finds(tmp_path):
     # did not find X (it does: a larger --limit shows it)
     db_path = tmp_path / "archive.db"
     for name in ("Morning Post", "Lakeside Post"):
-        (tmp_path / f"x-{name}.md").write_text(
-            f"---\ntitle: Bridge shut\noutlet: {name}\ndate: 2020-05-01\n---\n\n{ARTICLE_TEXT}\n")
-    (tmp_path / "y.md").write_text(f"---\ntitle: Bridge reopens\noutlet: Morning Post\ndate: 2024-05-01\n---\n\n"
-                                   f"{ARTICLE_TEXT.replace('forty', 'ninety')}\n")
+        write_story(tmp_path / f"x-{name}.md", "Bridge shut", name, "2020-05-01")
+    write_story(tmp_path / "y.md", "Bridge reopens", "Morning Post", "2024-05-01",
+                ARTICLE_TEXT.replace("forty", "ninety"))
     ingest_json(tmp_path, "--db", db_path)
     assert len(json.loads(run_cli("search", "bridge", "--outlet", "post", "--json", "--db", db_path).stdout)) == 2
     result = run_cli("search", "bridge", "--outlet", "post", "--newest", "--limit", "1", "--db", db_path)
