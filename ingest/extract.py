@@ -27,7 +27,7 @@ def extract(source: Source) -> Article:
     # pay at its start, while the writer waits for its first outcomes.
     try:
         if source.format == "record":
-            article = extract_record(source.raw)
+            article = extract_record(source.raw, markup=source.markup)
             _refuse_a_cut_text(article)
         elif source.format == "html":
             from .extract_html import extract_html

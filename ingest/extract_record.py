@@ -57,7 +57,9 @@ def with_fields(record: dict) -> dict:
     return {**fields, **record} if isinstance(fields, dict) else record
 
 
-def extract_record(raw: bytes) -> Article:
+def extract_record(raw: bytes, markup: tuple[str, ...] = ()) -> Article:
+    """The article a JSON record holds; `markup` the fields its container marks as HTML (a
+    feed's title: Source.markup), read as text without their tags."""
     try:
         record = json.loads(raw)
     except json.JSONDecodeError as error:  # its line and column are within the record
@@ -79,7 +81,7 @@ def extract_record(raw: bytes) -> Article:
     article = Article()
     for field, aliases in FIELD_ALIASES.items():
         value = next((record[a] for a in aliases if record.get(a) not in (None, "", [])), None)
-        value = field_value(field, value)
+        value = field_value(field, value, field in markup)
         if value is None:
             continue
         setattr(article, field, value)
@@ -99,12 +101,12 @@ def extract_record(raw: bytes) -> Article:
     return article
 
 
-def field_value(field: str, value):
+def field_value(field: str, value, rendered: bool = False):
     """A record's (or a sidecar's) value of `field` as an Article holds it, or None: authors a
-    list of names, every other field a string, whatever JSON type it was written as."""
+    list of names, every other field a string, whatever JSON type it was written as. `rendered`:
+    its container marks it as HTML (read as text, without its tags)."""
     if value is None:
         return None
-    rendered = False
     if field == "authors":
         value = [_name_of(v) for v in value] if isinstance(value, list) else [_name_of(value)]
         return [v for v in value if v] or None
@@ -112,7 +114,7 @@ def field_value(field: str, value):
         # (its entities as characters, as a title's: a feed names its items' outlet "Tom &amp;
         # Jerry" where its title is marked as HTML, and an export writes what its CMS held)
         name = _name_of(value[0] if isinstance(value, list) and value else value)
-        return _inline_text(name, False) if name else name
+        return _inline_text(name, rendered) if name else name
     if isinstance(value, list):
         value = _joined(field, value)
     elif field in ("published", "updated", "captured") and isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -151,8 +153,8 @@ def _inline_text(text: str, rendered: bool) -> str:
     costs"), and a tag in a plain field (one tag is no markup), are left as written."""
     if "&" not in text and not (rendered and "<" in text):  # the common case, found without the patterns
         return text
-    if rendered:
-        text = _INLINE_TAG.sub("", text)
+    if rendered:  # (a line's or a paragraph's break a space, an inline tag nothing: "<em>Jerry</em>'s")
+        text = _INLINE_TAG.sub(lambda tag: " " if _MARKUP.fullmatch(tag[0]) else "", text)
     if _ENTITY.search(text):
         import html
 

@@ -1610,7 +1610,7 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
         reason = f": {parsed.bozo_exception}" if parsed.get("bozo") else ""
         yield Source(location, b"", sha256(data), "feed", len(data), overrides, f"no item in this feed{reason}")
         return
-    outlet = _feed_text(parsed.feed, "title")  # (entities alone: extract_record)
+    outlet = parsed.feed.get("title")  # (as markup where it is marked so: _marked_as_html)
     site = parsed.feed.get("link")
     # When the feed was last built (Atom's <updated>, RSS's <lastBuildDate>): every item's text
     # was current then, a capture time for each, which orders an edited story's versions. A
@@ -1631,7 +1631,7 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
         summary = entry.get("summary", "")
         body = max(contents, key=len) if contents else summary
         record = {
-            "title": _feed_text(entry, "title"), "url": _site_address(entry.get("link"), site),
+            "title": entry.get("title"), "url": _site_address(entry.get("link"), site),
             "authors": _item_authors(entry),
             # dict.get: feedparser's own get() answers "updated" with the published date
             "published": dict.get(entry, "published") or dict.get(entry, "updated"),
@@ -1645,26 +1645,22 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
                          f"only a summary in the feed ({words} words), not the article: ingest its page "
                          f"({record['url'] or 'no link given'})")
             continue
-        yield Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides, hints=captured)
+        yield Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides, hints=captured,
+                     markup=("title",) * _marked_as_html(entry) + ("outlet",) * _marked_as_html(parsed.feed))
 
 
-def _feed_text(element, key: str) -> str | None:
-    """A feed's or an item's title (`key`) as text. feedparser gives one the feed marks as HTML
-    or XHTML (Atom's type="html", which WordPress and jekyll-feed write; an RSS title it finds
-    markup in) as that markup: "Tom &amp; <em>Jerry</em>" was stored as the outlet's name, and
-    "Flood walls <em>held</em>" as a headline, its tags shown as text on every page. Read only
-    where it holds a tag (entities alone are read by extract_record, from the record as it was):
-    elsewhere the record's bytes, by which an item read before is known, stay as they were, so
-    an archive's feeds read again after an upgrade are unchanged and `reparse` revises them."""
-    text = element.get(key)
-    if (text and "<" in text
-            and element.get(f"{key}_detail", {}).get("type") in ("text/html", "application/xhtml+xml")):
-        from html import unescape
-
-        # (a paragraph's or a line's break a space, an inline tag nothing: "<em>Jerry</em>'s")
-        text = re.sub(r"<[^>]*>", "", re.sub(r"<(?:br|/?p|/?div|/?li|/?h\d)\b[^>]*>", " ", text, flags=re.I))
-        text = " ".join(unescape(text).split()) or None
-    return text
+def _marked_as_html(element) -> bool:
+    """Whether a feed's or an item's title is markup: feedparser gives one the feed marks as
+    HTML or XHTML (Atom's type="html", which WordPress and jekyll-feed write; an RSS title it
+    finds markup in) as that markup, and "Tom &amp; <em>Jerry</em>" was stored as the outlet's
+    name, "Flood walls <em>held</em>" as a headline, its tags shown as text on every page. Said
+    beside the record (Source.markup), not in it: a record's bytes, by which an item read before
+    is known, stay as every version wrote them, so an archive's feeds read again after an
+    upgrade are unchanged and `reparse` revises their titles. Only where it holds a tag:
+    entities alone extract_record reads in any title."""
+    text = element.get("title")
+    return bool(text and "<" in text
+                and element.get("title_detail", {}).get("type") in ("text/html", "application/xhtml+xml"))
 
 
 # The end of a feed's item: RSS's (and RSS 1.0's) </item>, Atom's </entry>, with any prefix.

@@ -30,6 +30,10 @@ class Source:
     # The hashes an older reader stored these same bytes under, which reparse finds them by too
     # (a mailbox's mail stored when it was the last: see read._former_digests).
     former_sha256: tuple[str, ...] = ()
+    # A record's fields its container marks as HTML (a feed's title of type="html" with a tag
+    # in it), read as text by extract_record. Not in the record's bytes: those, by which an
+    # item read before is known, stay as an older version wrote them (see read._feed_items).
+    markup: tuple[str, ...] = ()
 
 
 @dataclass

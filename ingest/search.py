@@ -11,6 +11,7 @@ that only leaves words out.
 import datetime
 import re
 import sqlite3
+from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -342,13 +343,7 @@ def search(db: "Database | sqlite3.Connection", text: str, limit: int = 20, *, o
               "sort": "newest" if newest else "", "versions": "all" if all_versions else "",
               CHECKED_PARAMETERS: ""}
     results: list[dict] = []
-    if time_limit is not None:
-        import time
-
-        deadline = time.monotonic() + time_limit
-        # (asked every 1,000 SQLite steps: a few microseconds each time)
-        connection.set_progress_handler(lambda: time.monotonic() > deadline, 1_000)
-    try:
+    with stopped_after(connection, time_limit):
         for page in range(1, (limit + PAGE_SIZE - 1) // PAGE_SIZE + 1):
             try:
                 cursor = db.execute(search_sql(), {**params, "page": str(page)})
@@ -365,10 +360,26 @@ def search(db: "Database | sqlite3.Connection", text: str, limit: int = 20, *, o
             results.extend(rows)
             if len(rows) < PAGE_SIZE:
                 break
-    finally:
-        if time_limit is not None:
-            connection.set_progress_handler(None, 0)
     return results[:limit]
+
+
+@contextmanager
+def stopped_after(connection: sqlite3.Connection, seconds: float | None):
+    """Within it, a statement on `connection` running past `seconds` from now is stopped
+    (sqlite3.OperationalError "interrupted"), as the server stops a query past its
+    sql_time_limit_ms: by SQLite's progress handler. None: no limit."""
+    if seconds is None:
+        yield
+        return
+    import time
+
+    deadline = time.monotonic() + seconds
+    # (asked every 1,000 SQLite steps: a few microseconds each time)
+    connection.set_progress_handler(lambda: time.monotonic() > deadline, 1_000)
+    try:
+        yield
+    finally:
+        connection.set_progress_handler(None, 0)
 
 
 # The names a typed author or outlet finds, as the search query's filters choose them
@@ -417,7 +428,8 @@ def names_matching_many(db: "Database | sqlite3.Connection", outlet: str = "", a
 def copies_at_outlet(db: "Database | sqlite3.Connection", text: str, outlet: str, shown: list[int], *,
                      author: str = "", since: str = "", until: str = "", before: str = "",
                      all_versions: bool = False, outlet_filter: str = "--outlet",
-                     one_outlet: bool = False) -> list[str]:
+                     one_outlet: bool = False, most: int | None = None,
+                     time_limit: float | None = None, dated: bool = False) -> list[str]:
     """A note when the outlet typed ran matching stories that are stored under another outlet: an
     article keeps the outlet it was first stored from, and a copy of it elsewhere is a place it
     ran (a `sources` row), which the outlet filter does not read. Asked what "Lakeside Post" ran
@@ -431,9 +443,16 @@ def copies_at_outlet(db: "Database | sqlite3.Connection", text: str, outlet: str
 
     Without `text`, every story the outlet ran so (by_outlet's list of an outlet's articles, which
     answered "0 rows" of an outlet the outlets table names and links to, when it had run only
-    copies), published before `before` if given. `one_outlet`: only for a name that finds one
+    copies), published before `before` if given; `dated`, of dated stories only (the timeline's
+    days count no other: it named undated stories it never counts). `one_outlet`: only for a name that finds one
     outlet (the server's: one that finds many, "the", has its own note, and their copies are
-    most of the archive's, read on every page of the list)."""
+    most of the archive's, read on every page of the list).
+
+    `most` and `time_limit` (seconds), the server's: it says "more than `most`" once it has found
+    that many, and, stopped at the time limit, "N or more" of the N found by then (none found:
+    no note). Asked on every page of one outlet, the note read all an outlet's copied stories
+    and checked each against the words: 0.5-3 s a page of 10,000-100,000 of them, where the
+    page itself took 15 ms."""
     if not outlet:
         return []
     add_query_functions(getattr(db, "conn", db))
@@ -443,34 +462,53 @@ def copies_at_outlet(db: "Database | sqlite3.Connection", text: str, outlet: str
         ":typed", ":author")
     # What the search's filters keep of article `{a}` (its SQL: dated, latest; outlet aside)
     kept = ("(:since = '' OR {a}.published >= :since) AND (:until = '' OR {a}.published <= :until || 'T99') "
-            "AND (:before = '' OR {a}.published < :before) "
-            "AND (:author = '' OR EXISTS (SELECT 1 FROM article_authors WHERE article_id = {a}.id "
+            "AND (:before = '' OR {a}.published < :before) " + ("AND {a}.published IS NOT NULL " if dated else "")
+            + "AND (:author = '' OR EXISTS (SELECT 1 FROM article_authors WHERE article_id = {a}.id "
             "AND author_id IN (SELECT id FROM author_found))) "
             # (each article looked up in the index, not every match of a common word listed)
             + ("AND EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH :expression AND rowid = {a}.id)"
                if text else ""))
     # Each story the outlet ran as a copy once, before any is searched (a story it ran at several
-    # addresses or days was searched for each); by the copies' outlet index (schema/0025), not by
-    # reading every copy of the archive: the served search asks it of every search of one outlet.
-    found = db.execute(
-        f"WITH found(id) AS ({outlets}), author_found(id) AS ({authors}), "
-        "copied(id) AS (SELECT DISTINCT article_id FROM sources INDEXED BY sources_duplicate_outlet "
-        "WHERE status = 'duplicate' AND outlet_id IN (SELECT id FROM found)"
-        + (" AND (SELECT count(*) FROM found) = 1" if one_outlet else "") + ") "
-        "SELECT group_concat(a.id) FROM copied JOIN articles a ON a.id = copied.id "
-        "WHERE (a.outlet_id IS NULL OR a.outlet_id NOT IN (SELECT id FROM found)) "
-        f"AND {kept.format(a='a')} "
-        "AND NOT (:versions = '' AND EXISTS (SELECT 1 FROM articles later WHERE later.previous_version = a.id "
-        f"AND {kept.format(a='later')}))",
-        {"typed": outlet, "author": author or "", "most": -1, "expression": fts_expression(text) if text else "",
-         "since": published_bound(since or ""), "until": published_bound(until or ""),
-         "before": published_bound(before or ""), "versions": "all" if all_versions else ""}).fetchone()
-    ids = [int(i) for i in (found[0] or "").split(",") if i and int(i) not in shown]
+    # addresses or days was searched for each): at its first copy there, by the copies' outlet
+    # index (schema/0025), not by reading every copy of the archive: the served search asks it of
+    # every search of one outlet. Row by row, not the outlet's stories gathered first (as a
+    # DISTINCT subquery is): the server's `most` stops it after the first of 100,000.
+    sql = (f"WITH found(id) AS ({outlets}), author_found(id) AS ({authors}) "
+           "SELECT DISTINCT a.id FROM sources copy INDEXED BY sources_duplicate_outlet "
+           "JOIN articles a ON a.id = copy.article_id "
+           "WHERE copy.status = 'duplicate' AND copy.outlet_id IN (SELECT id FROM found)"
+           + (" AND (SELECT count(*) FROM found) = 1" if one_outlet else "") + " "
+           "AND NOT EXISTS (SELECT 1 FROM sources earlier INDEXED BY sources_duplicate_outlet "
+           "WHERE earlier.status = 'duplicate' AND earlier.outlet_id = copy.outlet_id "
+           "AND earlier.article_id = copy.article_id AND earlier.id < copy.id) "
+           "AND (a.outlet_id IS NULL OR a.outlet_id NOT IN (SELECT id FROM found)) "
+           f"AND {kept.format(a='a')} "
+           "AND NOT (:versions = '' AND EXISTS (SELECT 1 FROM articles later WHERE later.previous_version = a.id "
+           f"AND {kept.format(a='later')}))" + (" LIMIT :cap" if most is not None else ""))
+    params = {"typed": outlet, "author": author or "", "most": -1, "expression": fts_expression(text) if text else "",
+              "since": published_bound(since or ""), "until": published_bound(until or ""),
+              "before": published_bound(before or ""), "versions": "all" if all_versions else "",
+              "cap": (most or 0) + 1}  # (one more than `most`: that there are more)
+    connection = getattr(db, "conn", db)
+    found, stopped = [], False
+    with stopped_after(connection, time_limit):
+        try:
+            found.extend(article_id for (article_id,) in connection.execute(sql, params))
+        except sqlite3.OperationalError as error:
+            if time_limit is None or "interrupt" not in str(error):
+                raise
+            stopped = True  # (what was found by then is said, as "N or more")
+    ids = [i for i in found if i not in shown]
+    counted = f"{len(ids):,}"
+    if most is not None and len(found) > most:
+        ids, counted = ids[:most], f"more than {most:,}"
+    elif stopped:
+        counted = f"{len(ids):,} or more"
     if not ids:
         return []
     listed = ", ".join(f"#{i}" for i in sorted(ids)[:5]) + (", ..." if len(ids) > 5 else "")
-    one = len(ids) == 1
-    ran = (f"outlet {outlet!r} also ran {len(ids):,}{' matching' if text else ''} {'story' if one else 'stories'} "
+    one = len(ids) == 1 and counted == "1"
+    ran = (f"outlet {outlet!r} also ran {counted}{' matching' if text else ''} {'story' if one else 'stories'} "
            f"kept under the outlet of {'its' if one else 'their'} first stored copy ({listed})")
     if not text:
         return [f"{ran}, which this list does not hold: "

@@ -47,14 +47,16 @@ def archive_stats(db: "Database | sqlite3.Connection") -> dict:
         # A file of several inputs (records, feed items, captured pages, mails) that failed as a
         # whole, at its path (named before it was there, cut short), is mended by its inputs read
         # since, at PATH#1, PATH#2...: the range of locations after "PATH#" and before "PATH$" ("$"
-        # follows "#"), read from the index of locations.
+        # follows "#"), read from the index of locations. Later by when each was last seen, not by
+        # id: a failure read again keeps its row, and its first id, and a row stored in between
+        # mended an input failing now ("failed 0" of an export gone since its records were read).
         # (and not the archive itself: see _failed_as_an_input)
         "failed": db.execute(
             "SELECT count(*) FROM sources AS failure WHERE status = 'failed' AND NOT EXISTS ("
             "SELECT 1 FROM sources AS later WHERE (later.location = failure.location "
             "OR (later.location > failure.location || '#' AND later.location < failure.location || '$')) "
             "AND later.id != failure.id "
-            "AND (later.last_seen > failure.last_seen OR (later.status != 'failed' AND later.id > failure.id) "
+            "AND (later.last_seen > failure.last_seen "
             "OR (later.last_seen = failure.last_seen AND later.id > failure.id))) "
             "AND failure.location NOT IN (SELECT value FROM json_each(?))", (json.dumps(_failed_as_an_input(db)),)
         ).fetchone()[0],

@@ -925,12 +925,13 @@ class Archive:
             if row and (row[1] != FAILED or row[2] == extractor()):
                 return UNCHANGED, {"id": row[0], "failed": row[1] == FAILED}
         other = self.conn.execute(
-            "SELECT article_id, outlet_id, url, title, published FROM sources "
+            "SELECT article_id, outlet_id, url, title, published, error FROM sources "
             "WHERE raw_sha256 = ? AND status != 'failed' LIMIT 1",
             (raw_sha256,),
         ).fetchone()
         if other:
-            keys = ("article_id", "outlet_id", "url", "title", "published")
+            # (its error: the warnings its bytes gave, a month-only date dropped, as the copy's)
+            keys = ("article_id", "outlet_id", "url", "title", "published", "error")
             return "copy", dict(zip(keys, other))
         return None
 
@@ -1068,7 +1069,9 @@ class Archive:
                     result = Written(location, UNCHANGED, failed_before=int(row["failed"]))
                 else:
                     _, source, row = item
-                    batch.sources.append(_source_row(run_id, source, DUPLICATE, None, now, **row))
+                    # (what its bytes gave, and the warnings they gave: those of the row it copies)
+                    copied = {key: value for key, value in row.items() if key != "error"}
+                    batch.sources.append(_source_row(run_id, source, DUPLICATE, row.get("error"), now, **copied))
                     result = Written(source.location, DUPLICATE, row["article_id"])
                 counts[result.status] += result.count
                 written.append(result)
@@ -1532,11 +1535,25 @@ class Archive:
         article, each old value kept in article_revisions, and the source `source_id` given what
         the article now says (`reparse`, and ingest for a corrected sidecar)."""
         self.write_changes(article_id, article, changes, now, old_extractor, new_extractor)
+        said = self.conn.execute("SELECT raw_sha256, title, published, outlet_id, url FROM sources WHERE id = ?",
+                                 (source_id,)).fetchone()
         # What this copy itself said, as ingest records it for every source: now what was read.
         # (Its address too: one found where none was stored was missing from the sources page.)
         self.conn.execute("UPDATE sources SET (title, published, outlet_id, url) = "
                           "(SELECT title, published, outlet_id, url FROM articles WHERE id = ?) WHERE id = ?",
                           (article_id, source_id))
+        # Its byte-identical copies stored from other places took what it said then, unread
+        # (previous_sighting's "copy"), and say now what it says: left on the outlet read
+        # before, a copy of a file in another folder counted as a second place the story ran.
+        # (A copy extracted for what the user said of it, --outlet or a sidecar, said another
+        # outlet or address: not one of these.)
+        if said is not None and said[0]:
+            self.conn.execute(
+                "UPDATE sources SET (title, published, outlet_id, url) = "
+                "(SELECT title, published, outlet_id, url FROM sources WHERE id = ?) "
+                "WHERE raw_sha256 = ? AND status = 'duplicate' AND article_id = ? AND id != ? "
+                "AND title IS ? AND published IS ? AND outlet_id IS ? AND url IS ?",
+                (source_id, said[0], article_id, source_id, *said[1:]))
 
     def given_by_copy(self, article_id: int, name: str, value: str, by: int | None = None) -> bool:
         """Whether the article holds `value` in the field `name` because a copy of it (a

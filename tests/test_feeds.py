@@ -2,6 +2,7 @@
 dates, the feed's title as outlet); an item holding only a summary is reported, not stored as
 a partial copy of the story. The feeds are written here, around stories we wrote."""
 
+import hashlib
 import json
 
 import pytest
@@ -112,6 +113,39 @@ def test_an_items_title_marked_as_html_is_its_text(tmp_path, db_path, title, hea
     code, summary = ingest_json(feed, "--db", db_path)
     assert (code, summary["stored"]) == (0, 1)
     assert [row["title"] for row in Database(db_path).query("SELECT title FROM articles")] == [headline]
+
+
+def test_an_archive_read_before_titles_marked_as_html_were_text_is_revised_by_reparse(tmp_path, db_path, monkeypatch):
+    # fails before: reading such a title as text in the item's record changed its bytes, so
+    # the item stored by an older version was read again after the upgrade as a new copy of
+    # itself, and reparse (which finds an item by its bytes) could not revise its headline
+    feed = tmp_path / "feed.atom"
+    body = f"<p>{FAIR}</p><p>{FAIR}</p>"
+    feed.write_text(atom(
+        '<entry><title type="html">Fair &lt;em&gt;opens&lt;/em&gt;</title>'
+        '<link href="https://shire-news.example/fair"/>'
+        f'<content type="html">{body.replace("<", "&lt;").replace(">", "&gt;")}</content></entry>'
+    ).replace("<title>Shire News</title>",
+              '<title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Tom &amp; <em>Jerry</em></div></title>'))
+    # The record as every version before wrote it: the titles as feedparser gives them
+    old_record = {"body": body, "description": body, "outlet": "Tom &amp; <em>Jerry</em>",
+                  "title": "Fair <em>opens</em>", "url": "https://shire-news.example/fair"}
+    old_raw = json.dumps(old_record, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    with monkeypatch.context() as older:  # the older version: no title marked as HTML
+        older.setattr("ingest.read._marked_as_html", lambda element: False, raising=False)
+        older.setattr("ingest.read._feed_text", lambda element, key: element.get(key), raising=False)
+        assert ingest_json(feed, "--db", db_path)[1]["stored"] == 1
+    db = Database(db_path)
+    assert [row["raw_sha256"] for row in db.query("SELECT raw_sha256 FROM sources")] == [
+        hashlib.sha256(old_raw).hexdigest()]
+    assert [row["title"] for row in db.query("SELECT title FROM articles")] == ["Fair <em>opens</em>"]
+    code, again = ingest_json(feed, "--db", db_path)
+    assert (code, again["stored"], again["duplicate"], again["unchanged"]) == (0, 0, 0, 1)
+    assert run_cli("reparse", "--all", "--db", db_path).exit_code == 0  # (--all: this version stored it)
+    assert [(row["title"], row["name"]) for row in db.query(
+        "SELECT title, outlets.name FROM articles JOIN outlets ON outlets.id = articles.outlet_id")] == [
+        ("Fair opens", "Tom & Jerry")]
+    assert db.execute("SELECT count(*) FROM sources").fetchone()[0] == 1
 
 
 def test_a_feed_with_no_item_fails_by_name(tmp_path, db_path):

@@ -209,6 +209,31 @@ def test_one_outlet_held_as_two_rows_of_one_name_is_not_a_change(tmp_path, db_pa
         conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
     assert run_reparse(str(db_path)).fields == {"outlet": 1}  # another name: a real change
 
+def test_a_copy_of_the_revised_source_follows_its_outlet(tmp_path, db_path):
+    """A byte-identical copy of a file in another folder is stored as a duplicate row copying
+    the stored row's outlet. Fails before: reparse moved the stored row to the outlet read
+    now and left the copy on the old one, so the story counted as run in a second place."""
+    record = json.dumps({"title": "Ferry", "body": ARTICLE_TEXT, "outlet": "Bay Courier"}) + "\n"
+    for folder in ("a", "b", "c"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "ferry.jsonl").write_text(record, encoding="utf-8")
+    for folder in ("a", "b"):
+        assert ingest_json(tmp_path / folder, "--db", db_path)[0] == 0
+    # near miss: a copy the user named another outlet for is its own place, and stays there
+    assert ingest_json(tmp_path / "c", "--db", db_path, "--outlet", "Ferry Weekly")[0] == 0
+    with connect(db_path) as conn:  # as an older version read the outlet
+        older = conn.execute("INSERT INTO outlets (name, domain, key) VALUES ('Bay Courier as read before', NULL, "
+                             "'bay courier as read before')").lastrowid
+        conn.execute("UPDATE articles SET outlet_id = ?", (older,))
+        conn.execute("UPDATE sources SET outlet_id = ? WHERE location NOT LIKE '%/c/%'", (older,))
+        conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
+    assert run_reparse(str(db_path)).fields == {"outlet": 1}
+    with connect(db_path) as conn:
+        rows = conn.execute("SELECT substr(location, -15), status, outlets.name FROM sources "
+                            "JOIN outlets ON outlets.id = outlet_id ORDER BY location").fetchall()
+    assert rows == [("a/ferry.jsonl#1", "stored", "Bay Courier"), ("b/ferry.jsonl#1", "duplicate", "Bay Courier"),
+                    ("c/ferry.jsonl#1", "duplicate", "Ferry Weekly")]
+
 
 def test_an_address_given_at_ingest_still_gives_the_outlet(tmp_path, db_path):
     """A text names no outlet: ingest --url files it under the address's domain. Read again

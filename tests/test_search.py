@@ -537,6 +537,12 @@ def test_newest_first_lists_the_undated_matches_after_the_dated_however_common_t
     assert dates == sorted(dates, key=lambda d: d or "", reverse=True)  # the undated last
 
 
+def write_story(path, title: str, outlet: str, date: str = "", text: str = ARTICLE_TEXT) -> None:
+    """A Markdown story with its title, outlet and (if given) date in front matter."""
+    dated = f"date: {date}\n" if date else ""
+    path.write_text(f"---\ntitle: {title}\noutlet: {outlet}\n{dated}---\n\n{text}\n")
+
+
 @pytest.mark.parametrize("outlet, note", [
     # fails before: the story ran at the Lakeside Post too, word for word, but is kept under the
     # outlet of the copy stored first, which the filter reads: "No articles match." and no word
@@ -548,8 +554,9 @@ def test_newest_first_lists_the_undated_matches_after_the_dated_however_common_t
 ])
 def test_a_search_of_one_outlet_says_what_it_ran_that_is_kept_under_another(tmp_path, outlet, note):
     db_path = tmp_path / "archive.db"
-    for name in ("Harbour Times", "Lakeside Post"):
-        (tmp_path / f"{name}.md").write_text(f"---\ntitle: Bridge shut\noutlet: {name}\n---\n\n{ARTICLE_TEXT}\n")
+    for name in ("Harbour Times", "Lakeside Post"):  # (dated: the timeline counts no other story)
+        (tmp_path / f"{name}.md").write_text(f"---\ntitle: Bridge shut\noutlet: {name}\ndate: 2020-05-01\n---\n\n"
+                                             f"{ARTICLE_TEXT}\n")
     (tmp_path / "North Star.md").write_text(f"---\ntitle: Ferry late\noutlet: North Star\n---\n\n"
                                             f"{ARTICLE_TEXT.replace('bridge', 'ferry')}\n")
     assert ingest_json(tmp_path, "--db", db_path)[1]["duplicate"] == 1
@@ -574,6 +581,82 @@ def test_a_search_of_one_outlet_says_what_it_ran_that_is_kept_under_another(tmp_
     assert listed["notes"] == ([f"outlet {outlet!r} also ran 1 story kept under the outlet of its first stored "
                                 "copy (#1), which this list does not hold: its page names every place it ran"]
                                if note else [])
+
+@pytest.mark.parametrize("date, timeline_noted", [
+    # fails before: the timeline's note named an undated story, which its days never count
+    ("", False),
+    # near miss: a dated story is counted there, and named
+    ("2020-05-01", True),
+])
+def test_the_timelines_note_of_what_an_outlet_ran_elsewhere_names_dated_stories_only(tmp_path, date, timeline_noted):
+    from conftest import served_from
+
+    db_path = tmp_path / "archive.db"
+    for name in ("Harbour Times", "Lakeside Post"):
+        write_story(tmp_path / f"{name}.md", "Bridge shut", name, date)
+    assert ingest_json(tmp_path, "--db", db_path)[1]["duplicate"] == 1
+    with served_from(db_path) as get:
+        searched = get("/archive/search.json?q=bridge&outlet=lakeside+post").json()["notes"]
+        timeline = get("/archive/timeline.json?q=bridge&outlet=lakeside+post").json()["notes"]
+    assert len(searched) == 1  # (the search lists an undated story too)
+    assert timeline == (searched if timeline_noted else [])
+
+@pytest.mark.parametrize("outlet, before, noted", [
+    # fails under a mutation before: the served note of a name that finds many outlets ("post":
+    # the Morning Post and the Lakeside Post) read every copy of them all, on every page; that
+    # name has a note of its own
+    ("post", "", False),
+    # fails under a mutation before: by_outlet's note named a story published after `before`,
+    # which the page asked for none of
+    ("lakeside post", "2020-01-01", False),
+    # near misses: one outlet, and a story published before `before`
+    ("lakeside post", "", True),
+    ("lakeside post", "2021-01-01", True),
+])
+def test_the_served_note_of_what_an_outlet_ran_elsewhere_is_of_one_outlet_and_its_dates(tmp_path, outlet, before,
+                                                                                      noted):
+    from conftest import served_from
+
+    db_path = tmp_path / "archive.db"
+    for name in ("Harbour Times", "Lakeside Post"):
+        write_story(tmp_path / f"{name}.md", "Bridge shut", name, "2020-05-01")
+    write_story(tmp_path / "Morning Post.md", "Ferry late", "Morning Post", "2020-05-02",
+                ARTICLE_TEXT.replace("bridge", "ferry"))
+    assert ingest_json(tmp_path, "--db", db_path)[1]["duplicate"] == 1
+    with served_from(db_path) as get:
+        listed = get(f"/archive/by_outlet.json?outlet={outlet.replace(' ', '+')}&before={before}").json()["notes"]
+        searched = get(f"/archive/search.json?q=bridge&outlet={outlet.replace(' ', '+')}").json()["notes"]
+    assert any("also ran 1 story" in note for note in listed) == noted, listed
+    assert any("also ran 1 matching story" in note for note in searched) == (outlet != "post"), searched
+
+@pytest.mark.parametrize("most, time_limit, counted", [
+    # fails before: the served note read every story the outlet ran as a copy, on every page
+    # (0.5-3 s of 10,000-100,000 of them): it says "more than" once it has found `most`...
+    (2, None, "more than 2 matching stories"),
+    # ...and, stopped at its time limit, what it found by then ("N or more"; nothing: no note)
+    (None, -1, "or more"),
+    # near misses: as many as it counts, or no limit, says how many
+    (3, None, "3 matching stories"),
+    (None, None, "3 matching stories"),
+    (None, 60, "3 matching stories"),
+])
+def test_the_served_note_of_what_an_outlet_ran_elsewhere_stops_counting(tmp_path, most, time_limit, counted):
+    from ingest.search import copies_at_outlet
+    from ingest.store import open_connection_for_reading
+
+    db_path = tmp_path / "archive.db"
+    for name in ("Harbour Times", "Lakeside Post"):  # (60 stories: a statement of more than 1,000 steps)
+        (tmp_path / f"{name}.jsonl").write_text("".join(
+            json.dumps({"title": f"Story {n}", "outlet": name, "body": f"{ARTICLE_TEXT} Told {n} times."
+                        + (" The ferryman waited." if n < 3 else "")}) + "\n" for n in range(60)))
+        ingest_json(tmp_path / f"{name}.jsonl", "--db", db_path)
+    notes = copies_at_outlet(open_connection_for_reading(db_path), "ferryman", "Lakeside Post", [], most=most,
+                             time_limit=time_limit)
+    said = [note.split("also ran ")[1].split(" kept")[0] for note in notes]
+    if counted == "or more":
+        assert all(number.endswith(" or more matching stories") for number in said), said
+    else:
+        assert said == [counted]
 
 
 @pytest.mark.parametrize("options, noted", [
@@ -604,10 +687,9 @@ def test_the_note_names_no_story_the_outlet_typed_finds(tmp_path):
     # did not find X (it does: a larger --limit shows it)
     db_path = tmp_path / "archive.db"
     for name in ("Morning Post", "Lakeside Post"):
-        (tmp_path / f"x-{name}.md").write_text(
-            f"---\ntitle: Bridge shut\noutlet: {name}\ndate: 2020-05-01\n---\n\n{ARTICLE_TEXT}\n")
-    (tmp_path / "y.md").write_text(f"---\ntitle: Bridge reopens\noutlet: Morning Post\ndate: 2024-05-01\n---\n\n"
-                                   f"{ARTICLE_TEXT.replace('forty', 'ninety')}\n")
+        write_story(tmp_path / f"x-{name}.md", "Bridge shut", name, "2020-05-01")
+    write_story(tmp_path / "y.md", "Bridge reopens", "Morning Post", "2024-05-01",
+                ARTICLE_TEXT.replace("forty", "ninety"))
     ingest_json(tmp_path, "--db", db_path)
     assert len(json.loads(run_cli("search", "bridge", "--outlet", "post", "--json", "--db", db_path).stdout)) == 2
     result = run_cli("search", "bridge", "--outlet", "post", "--newest", "--limit", "1", "--db", db_path)

@@ -559,9 +559,15 @@ def _asked_names(scope) -> dict[str, str] | None:
 # The queries of one outlet's articles, whose notes say what the outlet ran under another
 # outlet's name (search.copies_at_outlet), and whether they take words (q).
 _COPIES_NOTED = {"search": True, "timeline": True, "by_outlet": False}
+# How many of those stories the note counts ("more than 1,000"), and for how long (seconds) it
+# looks, beside the page's own query: it read every story an outlet ran as a copy, on every
+# page, 0.5-3 s at 10,000-100,000 of them where the page took 15 ms (benchmarks/README.md,
+# stop 36). Past the time, it says what it found by then ("40 or more"), or nothing.
+_COPIES_COUNTED = 1_000
+_COPIES_TIME_LIMIT = 0.1
 
 
-def _asked_copies(scope) -> dict[str, str] | None:
+def _asked_copies(scope) -> dict | None:
     """What a `search`, `timeline` or `by_outlet` request that names an outlet asks (its words,
     filters and versions), for the note of what the outlet ran that is kept under another
     outlet's name; else None."""
@@ -574,10 +580,11 @@ def _asked_copies(scope) -> dict[str, str] | None:
     asked = {name: args.get(name, "") for name in ("q", "outlet", "author", "since", "until", "before", "versions")}
     if not _COPIES_NOTED[name]:  # (by_outlet lists every stored text of a story)
         asked.update(q="", versions="all")
+    asked["dated"] = name == "timeline"  # (its days count the dated stories alone)
     return asked
 
 
-async def _name_notes(datasette, typed: dict[str, str], copies: dict[str, str] | None = None) -> list[str]:
+async def _name_notes(datasette, typed: dict[str, str], copies: dict | None = None) -> list[str]:
     """What `news-archive search` says on standard error of the names typed: a name that matches
     many ("k" finds every author a k begins, and the answer held all their articles while the
     reader thought it narrowed to one) and a name that matches none, with the nearest (the answer
@@ -616,7 +623,8 @@ async def _name_notes(datasette, typed: dict[str, str], copies: dict[str, str] |
                 made = made + copies_at_outlet(
                     conn, copies["q"], copies["outlet"], [], author=copies["author"], since=copies["since"],
                     until=copies["until"], before=copies["before"], all_versions=copies["versions"] == "all",
-                    outlet_filter="the outlet filter", one_outlet=True)
+                    outlet_filter="the outlet filter", one_outlet=True, most=_COPIES_COUNTED,
+                    time_limit=_COPIES_TIME_LIMIT, dated=copies["dated"])
         except sqlite3.Error:  # (a search FTS5 refuses: the names' notes still go)
             pass
         return made
