@@ -5904,16 +5904,23 @@ def _runs_lines_together(tree: HtmlElement, words: list[str]) -> bool:
     one line of it (_lines breaks the text of the nearest block at each block inside it). (A
     name the page does not write at all, read from its metadata, is not asked about.)"""
     joined = False
+    # Each block is read once: a long story's one big block holds the first word in many of
+    # its text nodes, and reading its lines for each of them took seconds on a 57 KB page.
+    read: dict[HtmlElement, tuple[bool, bool]] = {}
     for element in tree.iter(etree.Element) if words else ():
         for text, holder in ((element.text, element), (element.tail, element.getparent())):
             if holder is None or not text or words[0] not in _WORD.findall(text.casefold()):
                 continue
             block = next((e for e in chain([holder], holder.iterancestors())
                           if e.tag not in _INLINE_TAGS and e.tag != "a"), holder)
-            lines = [_WORD.findall(line.casefold()) for line in (_lines(block) or "").split("\n")]
-            if any(_in_row(words, line) for line in lines):
+            if block not in read:
+                lines = [_WORD.findall(line.casefold()) for line in (_lines(block) or "").split("\n")]
+                read[block] = (any(_in_row(words, line) for line in lines),
+                               _in_row(words, list(chain.from_iterable(lines))))
+            on_a_line, across_lines = read[block]
+            if on_a_line:
                 return False  # (written on a line: a name)
-            joined = joined or _in_row(words, list(chain.from_iterable(lines)))
+            joined = joined or across_lines
     return joined
 
 

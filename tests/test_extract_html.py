@@ -1492,6 +1492,24 @@ def test_trafilaturas_author_is_written_on_one_line_of_the_page(top, authors):
     assert article.authors == authors
 
 
+@pytest.mark.parametrize("story, blocks_read", [
+    # fail before: a block holding the name's first word in many text nodes had its lines read
+    # once for each of them (seconds on a long page); now once
+    ("<div>" + "<span>Ann went out</span> and came back.<br>" * 50 + "</div>", 2),
+    # near miss: the word in two blocks of their own, each read
+    ("<div><p>Ann went out.</p><p>Ann came back.</p></div>", 3),
+])
+def test_a_block_is_read_once_for_the_lines_of_a_name(story, blocks_read, monkeypatch):
+    from lxml import html as lxml_html
+    from ingest import html_signals
+    reads = []
+    read_lines = html_signals._lines
+    monkeypatch.setattr(html_signals, "_lines", lambda element, *a, **k: reads.append(element) or read_lines(element, *a, **k))
+    tree = lxml_html.fromstring(f'<html><body><div class="author-tools"><span>Ann</span><ul><li>Lee</li></ul></div>{story}</body></html>')
+    assert html_signals._runs_lines_together(tree, ["ann", "lee"])
+    assert len(reads) == blocks_read
+
+
 # --- the hCard that marks a post's author, against the template's meta author -------------
 
 TEMPLATE_AUTHOR = '<meta name="author" content="Tomas Reyes">'
