@@ -6849,10 +6849,22 @@ def _shown_before_revision(value: str, signals: Signals, now: datetime) -> Choic
     if not revisions:
         earliest -= _LATER_SAVE
     shown = [(v, "time") for v in signals.time_elements[:1]] + [(v, "byline") for v in signals.byline_dates]
-    if not shown and not revisions:
-        # (A date-named element's text: '<div class="story-date">5.3.2024, 08:40</div>'.)
-        shown = [(day, "text") for text in signals.date_texts[:1]
-                 if (day := published_text_date(text, signals.day_first))]
+    if not revisions:
+        # Against the one moment the page states, only a day shown where a publication's is:
+        # the byline's, or a <time> or a date-named element among the lines under the
+        # headline. The page's first <time> or date-named element elsewhere may be another
+        # day the story speaks of (a past flood's <time> in its text, a timeline, a fact
+        # box's "Kick-off:", "originally published <time>").
+        near = _meta_lines_elements(signals.tree)
+        shown = [(v, "time") for v in signals.time_elements[:1]
+                 if any(e.tag == "time" and e.get("datetime") == v for e in near)]
+        shown += [(v, "byline") for v in signals.byline_dates]
+        if not shown:
+            # (A date-named element's text: '<div class="story-date">5.3.2024, 08:40</div>'.)
+            named = [" ".join(" ".join(_texts_but_revisions(e)).split()) for e in _date_named(signals.tree)
+                     if e in near] if near else []
+            shown = [(day, "text") for text in signals.date_texts[:1]
+                     if text in named and (day := published_text_date(text, signals.day_first))]
     days = {day[:10] for day in (iso_date(v, now) for v, _ in shown) if day}
     if len(days) != 1 or days.pop() >= earliest.isoformat():
         return None
@@ -6860,6 +6872,22 @@ def _shown_before_revision(value: str, signals: Signals, now: datetime) -> Choic
 
 
 _LATER_SAVE = timedelta(days=7)
+
+
+def _meta_lines_elements(tree: HtmlElement | None) -> set:
+    """The elements under the headline before the story's first paragraph longer than a
+    field line (see _elements_under_headline): where a page shows its own dates. (Not in a
+    box set beside the text there, a fact box's or a caption's, which date something else.)"""
+    near = set()
+    for element in _elements_under_headline(tree, _headline_element(tree)) if tree is not None else ():
+        if element.tag == "p" and len(_text(element) or "") > _FIELD_LINE_LENGTH:
+            break
+        if not any(True for _ in element.iterancestors(*_SET_BESIDE)) and element.tag not in _SET_BESIDE:
+            near.add(element)
+    return near
+
+
+_SET_BESIDE = ("aside", "figure", "figcaption", "blockquote", "table")
 
 
 # The hours of a UTC clock at most (at least) that a time zone west (east) of UTC puts on the

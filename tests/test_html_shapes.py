@@ -1573,6 +1573,10 @@ def test_a_shown_day_before_a_publication_moment_that_is_the_revisions_too(publi
     assert article.published == expected
 
 
+LONG_PARAGRAPH = ("<p>The council met on Tuesday to discuss the budget for the coming year, and its members"
+                  " argued at length about what the new bridge over the river would cost.</p>")
+
+
 @pytest.mark.parametrize("head, top, expected", [
     # fail before: the one structured moment, with no revision beside it, a week or more after
     # the one day the page shows (a page rendered again, its tag filled with that day)
@@ -1595,6 +1599,14 @@ def test_a_shown_day_before_a_publication_moment_that_is_the_revisions_too(publi
     ('<meta property="article:published_time" content="2025-05-21T09:12:07+02:00">',
      '<ul><li><h3><a href="/2024/02/ferry-fares">Ferry fares rise</a></h3><span class="date">12.02.2024</span></li></ul>',
      "2025-05-21T09:12:07+02:00"),
+    # fail before: another day the story speaks of, not under the headline or set beside it:
+    # a <time> in the text after its first paragraph, a fact box's, a date-named element's,
+    # an "originally published" note's
+    *((json_ld({"@type": "NewsArticle", "datePublished": "2025-05-21T09:00:00Z"}), top, "2025-05-21T09:00:00+00:00")
+      for top in (f'{LONG_PARAGRAPH}<p>The flood of <time datetime="2025-02-01">1 February</time> took the bridge.</p>',
+                  '<aside class="factbox"><time datetime="2025-02-01">1 Feb 2025</time>: the flood</aside>',
+                  f'{LONG_PARAGRAPH}<p class="date">Feb. 1, 2025: the flood.</p>',
+                  f'{LONG_PARAGRAPH}<p class="note">First published <time datetime="2024-11-02">Nov 2, 2024</time>.</p>')),
 ])
 def test_a_shown_day_long_before_the_one_structured_moment(head, top, expected):
     assert parsed(head, top=top).published == expected
