@@ -3190,22 +3190,36 @@ def _in_sidebar(element, headline) -> bool:
     return False
 
 
-# A box of coming events by its class or id: "upcoming-events", "event-list", "calendar",
-# "agenda", German "veranstaltungen" and "termine".
-_EVENTS_BOX = re.compile(r"(?<![a-z])(?:events?|calendar|agenda|veranstaltung(?:en)?|termine)(?![a-z])", re.I)
+# A box of coming events by a whole class or id name: "upcoming-events", "event-list",
+# "widget_events", "calendar", "agenda", German "veranstaltungen" and "termine". (Not the
+# word inside a longer name: "tema-agenda-politica" is a topic's box, a story's.)
+_EVENTS_BOX = re.compile(r"(?:(?:upcoming|coming|next|widget|block|module)[-_]?)?"
+                         r"(?:events?|calendar|agenda|veranstaltung(?:en)?|termine)"
+                         r"(?:[-_]?(?:list|listing|calendar|widget|box|feed|items?))?", re.I)
+# What marks a box as the story's own rather than a list of events: its byline.
+_HOLDS_BYLINE = etree.XPath(".//*[@rel='author' or contains(concat(' ', translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',"
+                            " 'abcdefghijklmnopqrstuvwxyz'), ' '), ' byline ')]")
 
 
 def _in_events_box(element, headline) -> bool:
     """The <time> is in a box of events beside the story (not one that holds the headline: a
-    theme marks the story's own box by its category, "category-events"): its <time>s date
-    the events."""
+    theme marks the story's own box by its category, "category-events"; nor one that holds
+    the story's byline or its first paragraph): its <time>s date the events."""
     headline_boxes = _headline_boxes(headline) if headline is not None else frozenset()
     for box in element.iterancestors():
         if box in headline_boxes or box.tag in ("body", "html"):
             return False
-        if _EVENTS_BOX.search(f"{box.get('class', '')} {box.get('id', '')}"):
-            return True
+        if any(_EVENTS_BOX.fullmatch(name) for name in f"{box.get('class', '')} {box.get('id', '')}".split()):
+            return not (_HOLDS_BYLINE(box) or _holds_first_paragraph(box))
     return False
+
+
+def _holds_first_paragraph(box) -> bool:
+    """The box holds the page's first paragraph longer than a field line: the story's text
+    begins in it."""
+    first = next((p for p in box.getroottree().getroot().iter("p")
+                  if len(_text(p) or "") > _FIELD_LINE_LENGTH), None)
+    return first is not None and any(a is box for a in first.iterancestors())
 
 
 _SHOWN_TEXT = etree.XPath(".//text()[not(parent::script or parent::style or parent::noscript)]")

@@ -1836,6 +1836,21 @@ def test_the_times_of_an_events_box_date_no_story(markup, times):
     assert html_signals.read_signals(load_html(page)).time_elements == times
 
 
+@pytest.mark.parametrize("box, times", [
+    # fail before: the story's own box, under a headline set above it, named for a topic that
+    # holds the word; or one named for events that holds the byline or the story's text
+    ('<div class="tema-agenda-politica">{}</div>', ["2024-03-05T10:00"]),
+    ('<div class="events">{}</div>', ["2024-03-05T10:00"]),
+    # near misses: a list of events beside the story, by a whole name
+    ('{}<div class="widget_events"><time datetime="2024-04-11">11 April</time></div>', ["2024-03-05T10:00"]),
+    ('<div class="calendar"><time datetime="2024-04-11">11 April</time></div>{}', ["2024-03-05T10:00"]),
+])
+def test_a_box_named_for_events_that_holds_the_story(box, times):
+    story = f'<p class="byline">By Ann Lee, <time datetime="2024-03-05T10:00">5 March</time></p>{BODY}'
+    page = f'<html><head>{TITLE}</head><body><header>{HEADLINE}</header>{box.format(story)}</body></html>'
+    assert html_signals.read_signals(load_html(page)).time_elements == times
+
+
 def test_a_story_filed_under_events_keeps_its_time():
     page = (f'<html><head>{TITLE}</head><body><article class="post category-events">{HEADLINE}'
             f'<time datetime="2024-03-05T10:00">5 March</time>{BODY}</article></body></html>')
