@@ -3723,11 +3723,28 @@ def _label_lines(tree: HtmlElement):
             line = element.getparent()
         else:
             continue
-        if (line is None or line.tag in _SKIP_TAGS or _TEASER_ITEM(line)
-                or _IN_COMMENTS(line) or _IN_QUOTE(line) or _in_other_stories(line, headline)
-                or _in_sidebar(line, headline) or _in_book_record(line)):
+        # (Asked of the element itself: after a break, its ancestors are the line and its
+        # boxes, a comment's body, a quotation, a sidebar's widget.)
+        if (line is None or line.tag in _SKIP_TAGS or _TEASER_ITEM(element)
+                or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)
+                or _in_sidebar(element, headline) or _in_book_record(line)
+                or (line is element and not _LABEL_AT_START.match(text.lstrip()[:40]) and _in_event_facts(line))):
             continue
         yield line
+
+
+# The names of an event's fields beside its "Date" in a list of facts: where, when, the price.
+_EVENT_FIELD_NAME = re.compile(r"\s*(?:venue|location|place|time|kick-?off|price|tickets?|admission|"
+                               r"ort|veranstaltungsort|uhrzeit|eintritt|preis|beginn|"
+                               r"lugar|hora|precio|entrada|local|horário|preço|ingressos?|"
+                               r"lieu|heure|prix|luogo|ora|prezzo|biglietti)\s*:?\s*", re.I)
+
+
+def _in_event_facts(element) -> bool:
+    """The date field's name is one of a list of an event's facts: a field beside it in the
+    nearest boxes names where it is, its time or its price ("<dt>Date</dt>..<dt>Venue</dt>")."""
+    return any(len(leaf) == 0 and leaf.text and _EVENT_FIELD_NAME.fullmatch(leaf.text)
+               for box in islice(element.iterancestors(), 3) for leaf in box.iter(etree.Element))
 
 
 # The name of a date's field in a list of the story's facts, in the languages of the news we see

@@ -1810,6 +1810,19 @@ def test_a_labelled_date_in_a_list_of_other_stories_dates_nothing():
     ("after", '<div class="comments"><div class="comment"><b>Tom</b><br> posted on 06.03.2024</div></div>', None),
     ("after", '<p>The <a href="/report">harbour report</a> published on 04.03.2024 found silt.</p>', None),
     ("after", '<ul><li><strong>Deadline</strong> 04.03.2024</li></ul>', None),
+    # fail before: the label's line is itself a comment's body, a quotation, a sidebar's box;
+    # the date is an event's, beside its venue, time or price
+    ("after", '<div class="comment-body"><b>Tom</b><br> Published on 06.03.2024</div>', None),
+    ("after", '<blockquote><b>Statement</b><br> Published on 04.03.2024</blockquote>', None),
+    ("after", '<div class="sidebar"><b>From the archive</b><br> Published on 04.03.2024</div>', None),
+    ("after", '<dl><dt>Date</dt><dd>05.04.2024</dd><dt>Venue</dt><dd>Town Hall</dd></dl>', None),
+    ("after", '<ul><li><b>Fecha</b> 05/04/2024</li><li><b>Lugar</b> Plaza Mayor</li></ul>', None),
+    ("after", '<table><tr><td>Data</td><td>05/04/2024</td></tr><tr><td>Local</td><td>Lisboa</td></tr></table>', None),
+    ("after", '<ul><li><b>Date</b> 05.04.2024</li><li><b>Kick-off</b> 19:30</li><li><b>Price</b> 5</li></ul>', None),
+    # near misses: "Fecha" and "Data" beside the story's other facts
+    ("after", '<ul><li><b>Fecha</b> 05.03.2024</li><li><b>Autor</b> Ana Ruiz</li></ul>', "2024-03-05"),
+    ("after", '<table><tr><td>Data</td><td>05.03.2024</td></tr><tr><td>Autor</td><td>Ana Silva</td></tr></table>',
+     "2024-03-05"),
 ])
 def test_a_date_fields_name_alone_or_a_label_after_a_break(where, markup, published):
     # (The labelled lines' own day: htmldate, the last resort, reads some of these pages too.)
