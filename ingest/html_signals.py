@@ -221,7 +221,8 @@ class Signals:
             while card is not None and "vcard" not in (card.get("class") or ""):
                 card = card.getparent()
             if card is None or _COMMENTER_CLASS.search(card.get("class") or "") or _IN_COMMENTS(name) or (
-                    _in_other_stories(name, headline)):
+                    _in_other_stories(name, headline) or _in_sidebar(name, headline)
+                    or _IN_RESPONSES(name) or not _in_entry_box(card, headline)):
                 continue
             text = _text(name)
             if text:
@@ -1984,9 +1985,29 @@ _REL_AUTHOR = _PageSearch(_REL_TYPE_AUTHOR, lambda element: "author" in (element
 # hCard's formatted name in a card marked as the author's (hAtom's "author vcard"; Blogger's
 # "post-author vcard"), or the card's own element when it is the name ('<a class="author vcard
 # fn">').
+# ("author" a whole class name: a "book-author vcard", a "reviewed-author vcard" is another
+# person's card.)
 _HCARD_AUTHOR_NAMES = etree.XPath(
-    '//*[contains(concat(" ", normalize-space(@class), " "), " vcard ") and contains(@class, "author")]'
+    '//*[contains(concat(" ", normalize-space(@class), " "), " vcard ") and ('
+    'contains(concat(" ", normalize-space(@class), " "), " author ") or '
+    'contains(concat(" ", normalize-space(@class), " "), " post-author "))]'
     '/descendant-or-self::*[contains(concat(" ", normalize-space(@class), " "), " fn ")]')
+# Readers' responses to a post, named so rather than "comments": their cards are theirs.
+_IN_RESPONSES = etree.XPath(
+    'boolean(ancestor-or-self::*[not(self::body or self::html) and ('
+    'contains(concat(" ", translate(@id, "RESPONSEPLI", "responsepli"), " "), " responses ") or '
+    'contains(concat(" ", translate(@id, "RESPONSEPLI", "responsepli"), " "), " replies ") or '
+    'contains(concat(" ", normalize-space(@class), " "), " responses ") or '
+    'contains(concat(" ", normalize-space(@class), " "), " replies "))])')
+
+
+def _in_entry_box(card, headline) -> bool:
+    """The card is in a box around the headline short of the page's <body>: the entry's, not
+    a column beside it. (On a page with no headline found, any.)"""
+    if headline is None:
+        return True
+    boxes = _headline_boxes(headline)
+    return any(box in boxes for box in card.iterancestors() if box.tag not in ("body", "html"))
 _ITEM_NAMES = etree.XPath('.//*[@itemprop="name" or @property="name" or @property="schema:name" or '
                           '@property="foaf:name"]')
 # A credit line for the pictures, or for a reviewer, editor or producer of the piece: a person

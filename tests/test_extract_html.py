@@ -1535,9 +1535,27 @@ TEMPLATE_AUTHOR = '<meta name="author" content="Tomas Reyes">'
      ["Tomas Reyes"]),
     # nor a byline with no card: the tag names its writer as before
     ('<p class="byline">By Ann Lee</p><p>The council voted.</p>', ["Tomas Reyes"]),
+    # fail before: "author" inside another class name (a book's writer, a reviewed one), a card
+    # in a sidebar's widget or among readers' responses
+    ('<p>The council voted.</p><div class="book-author vcard"><span class="fn">Ann Lee</span></div>',
+     ["Tomas Reyes"]),
+    ('<p>The council voted.</p><div class="reviewed-author vcard"><span class="fn">Ann Lee</span></div>',
+     ["Tomas Reyes"]),
+    ('<p>The council voted on Monday to rebuild the bridge over the river, after a long debate.</p>'
+     '<aside id="sidebar"><div class="author vcard"><span class="fn">Ann Lee</span></div></aside>', ["Tomas Reyes"]),
+    ('<p>The council voted.</p><section id="responses"><div class="author vcard"><span class="fn">Ann Lee</span>'
+     '</div><p>Nice.</p></section>', ["Tomas Reyes"]),
 ])
 def test_an_hcard_author_wins_over_a_meta_author_naming_another(top, authors):
     assert parsed(TEMPLATE_AUTHOR, LONE_HEADLINE + top).authors == authors
+
+
+def test_an_hcard_outside_the_entrys_box_is_no_author():
+    # fail before: the blog owner's card in a column beside the post, outside its box
+    html = ('<html><head><title>Bridge vote</title>' + TEMPLATE_AUTHOR + '</head><body><article><h1>Bridge vote'
+            '</h1><p>The council voted.</p></article><div class="about-box"><div class="author vcard">'
+            '<span class="fn">Ann Lee</span></div></div></body></html>')
+    assert normalise(extract_html(html.encode()), NOW).authors == ["Tomas Reyes"]
 
 
 # --- titles: "Headline - Section - Site" and a site name set as the lone <h1> ------------------
