@@ -221,7 +221,7 @@ class Signals:
             while card is not None and "vcard" not in (card.get("class") or ""):
                 card = card.getparent()
             if card is None or _COMMENTER_CLASS.search(card.get("class") or "") or _IN_COMMENTS(name) or (
-                    _in_other_stories(name, headline) or _in_sidebar(name, headline)
+                    _in_other_stories(name, headline) or _IN_SIDE_COLUMN(name)
                     or _IN_RESPONSES(name) or not _in_entry_box(card, headline)):
                 continue
             text = _text(name)
@@ -1992,6 +1992,10 @@ _HCARD_AUTHOR_NAMES = etree.XPath(
     'contains(concat(" ", normalize-space(@class), " "), " author ") or '
     'contains(concat(" ", normalize-space(@class), " "), " post-author "))]'
     '/descendant-or-self::*[contains(concat(" ", normalize-space(@class), " "), " fn ")]')
+# The side column: an <aside>, a box named "sidebar". (Not _in_sidebar's widgets: a blog
+# platform sets its posts in a "widget Blog".)
+_IN_SIDE_COLUMN = etree.XPath('boolean(ancestor::aside or ancestor::*[contains(@id, "sidebar") or '
+                              'contains(concat(" ", normalize-space(@class), " "), " sidebar ")])')
 # Readers' responses to a post, named so rather than "comments": their cards are theirs.
 _IN_RESPONSES = etree.XPath(
     'boolean(ancestor-or-self::*[not(self::body or self::html) and ('
