@@ -6935,15 +6935,24 @@ def _meta_lines_elements(tree: HtmlElement | None) -> set:
     field line (see _elements_under_headline): where a page shows its own dates. (Not in a
     box set beside the text there, a fact box's or a caption's, which date something else.)"""
     near = set()
-    for element in _elements_under_headline(tree, _headline_element(tree)) if tree is not None else ():
-        if element.tag == "p" and len(_text(element) or "") > _FIELD_LINE_LENGTH:
-            break
-        if not any(True for _ in element.iterancestors(*_SET_BESIDE)) and element.tag not in _SET_BESIDE:
+    headline = _headline_element(tree) if tree is not None else None
+    # (A box set beside that holds the headline too is the page's wrapper: some templates set
+    # the whole story in an <aside>.)
+    headline_boxes = _headline_boxes(headline) if headline is not None else frozenset()
+    for element in _elements_under_headline(tree, headline) if headline is not None else ():
+        if element.tag == "p" and len(_text(element) or "") > _FIELD_LINE_LENGTH and not any(
+                _STANDFIRST.search(f"{box.get('class', '')} {box.get('id', '')}")
+                for box in chain([element], element.iterancestors()) if box not in headline_boxes):
+            break  # (the story's text; not its standfirst, named so, which may come before the dates)
+        if element.tag not in _SET_BESIDE and not any(
+                box not in headline_boxes for box in element.iterancestors(*_SET_BESIDE)):
             near.add(element)
     return near
 
 
 _SET_BESIDE = ("aside", "figure", "figcaption", "blockquote", "table")
+# A standfirst's box by its class or id: "teaser", "lead", "standfirst", "intro", "dek".
+_STANDFIRST = re.compile(r"teaser|(?<![a-z])lead|standfirst|intro|summary|(?<![a-z])deck?(?![a-z])|excerpt|abstract", re.I)
 
 
 # The hours of a UTC clock at most (at least) that a time zone west (east) of UTC puts on the

@@ -1599,6 +1599,9 @@ LONG_PARAGRAPH = ("<p>The council met on Tuesday to discuss the budget for the c
     ('<meta property="article:published_time" content="2025-05-21T09:12:07+02:00">',
      '<ul><li><h3><a href="/2024/02/ferry-fares">Ferry fares rise</a></h3><span class="date">12.02.2024</span></li></ul>',
      "2025-05-21T09:12:07+02:00"),
+    # the day under a standfirst named so, and in a story whose wrapper is an <aside>
+    ('<meta property="article:published_time" content="2025-05-21T09:12:07+02:00">',
+     f'<div class="teaser">{LONG_PARAGRAPH}</div><div class="story-date">12.02.2024, 08:40 Uhr</div>', "2024-02-12"),
     # fail before: another day the story speaks of, not under the headline or set beside it:
     # a <time> in the text after its first paragraph, a fact box's, a date-named element's,
     # an "originally published" note's
@@ -1610,6 +1613,13 @@ LONG_PARAGRAPH = ("<p>The council met on Tuesday to discuss the budget for the c
 ])
 def test_a_shown_day_long_before_the_one_structured_moment(head, top, expected):
     assert parsed(head, top=top).published == expected
+
+
+def test_a_shown_day_in_a_story_set_in_an_aside():
+    page = (f'<html><head>{TITLE}<meta property="article:published_time" content="2025-05-21T09:12:07+02:00">'
+            f'</head><body><aside class="content"><section>{HEADLINE}<div class="story-date">12.02.2024, 08:40 Uhr'
+            f'</div>{BODY}</section></aside></body></html>')
+    assert normalise(extract_html(page.encode()), NOW).published == "2024-02-12"
 
 
 @pytest.mark.parametrize("address, published", [
