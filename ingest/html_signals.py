@@ -6332,7 +6332,9 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
               if len(sources) >= (2 if names[key][0].isupper() or key in labelled else 3)]
     if not agreed:
         stamped = _stamped_name(signals)
-        return Choice([LoneName(stamped)], "byline") if stamped and may_be_name(stamped) else None
+        # (A name in letters alone: a numbered login, "web2", takes three signals, one stamp is not.)
+        return (Choice([LoneName(stamped)], "byline")
+                if stamped and _LONE_NAME.fullmatch(stamped) and may_be_name(stamped) else None)
     best = max(agreed, key=lambda k: len(votes[k]))  # the first of the best-supported
     return Choice([LoneName(names[best])], votes[best][0])
 

@@ -1622,6 +1622,18 @@ def test_a_shown_day_in_a_story_set_in_an_aside():
     assert normalise(extract_html(page.encode()), NOW).published == "2024-02-12"
 
 
+@pytest.mark.parametrize("top, authors", [
+    # fail before: a numbered login ("web2", "bild24") in a post's one stamp line: a house
+    # account's, or a common word's; a login with digits needs the three signals
+    ('<p class="post-meta">Von web2 am 03.05.2013, 11:51</p>', []),
+    ('<p>Posted by bild24 on March 5, 2024</p>', []),
+    # near miss: a login in letters
+    ('<p>Posted by marlo on March 5, 2024</p>', ["marlo"]),
+])
+def test_a_stamp_alone_gives_no_numbered_login(top, authors):
+    assert parsed(top=top).authors == authors
+
+
 @pytest.mark.parametrize("address, published", [
     # the year, the section's name (one part or two), the month and the day
     ("https://ledger.example/2024/harbour/3/5/channel-dredged/", "2024-03-05"),
