@@ -3424,6 +3424,8 @@ _JOB_FIELD = re.compile(r"(?:[A-Z][\w&'’.-]*\s+){0,4}(?i:writers?|reporters?|c
 
 _SET_OFF_NAME_TAGS = {"strong", "b", "a"}
 _FIELD_MARK_START = re.compile(r"\s*[|·•]")
+# Two names joined by a word for "and": "Bob Ray and Cy Fox", "Luis Mora y Ana Gil".
+_NAMES_JOINED = re.compile(r"[A-Z][\w'’.-]*\s+(?:and|und|y|et|&)\s+[A-Z][\w'’.-]*\s+[A-Z]")
 
 
 def _lines(element, split_fields: bool = False, without_revisions: bool = False) -> str | None:
@@ -3496,7 +3498,10 @@ def _lines(element, split_fields: bool = False, without_revisions: bool = False)
             tail = node.tail or ""
             if (split_fields and node.getparent() is element and node.tag in _SET_OFF_NAME_TAGS
                     and _FIELD_MARK_START.match(tail) and (shown := " ".join(node.text_content().split()))
-                    and not _BY_LABEL.fullmatch(shown)):
+                    and not _BY_LABEL.fullmatch(shown)
+                    # (Not where the rest joins names: "<b>A</b> · B and C" names three writers.)
+                    and not _NAMES_JOINED.search(" ".join([tail, *(f"{s.text_content()} {s.tail or ''}"
+                                                                    for s in node.itersiblings())]))):
                 # The writer's name set off in bold or as a link, the line's other fields
                 # after it as plain text between marks ("<strong>A B</strong> | Port Carlow |
                 # 5/3/2024"): the place, the section, the day, no second writer.

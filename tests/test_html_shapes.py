@@ -1743,6 +1743,12 @@ def test_a_person_whose_name_begins_like_the_site_stays():
     ('<p class="byline"><strong>Ana Ruiz</strong> | <strong>Luis Mora</strong> | 14/05/2023</p>', ["Ana Ruiz", "Luis Mora"]),
     ('<p class="byline"><strong>Ana Ruiz</strong> y Luis Mora</p>', ["Ana Ruiz", "Luis Mora"]),
     ('<p class="byline"><strong>By</strong> | Ana Ruiz</p>', ["Ana Ruiz"]),
+    # (a label in bold, "Por", is no name set off: the name after it is read)
+    ('<p class="byline"><b>Por</b> · Ana Ruiz · 08/01/2024</p>', ["Ana Ruiz"]),
+    # fail before: the rest of the line joins more writers' names
+    ('<p class="byline"><b>Ann Lee</b> · Bob Ray and Cy Fox</p>', ["Ann Lee", "Bob Ray", "Cy Fox"]),
+    ('<p class="autor"><a href="/autores/ana-ruiz/">Ana Ruiz</a> | Luis Mora y Eva Gil | 08/01/2024</p>',
+     ["Ana Ruiz", "Luis Mora", "Eva Gil"]),
 ])
 def test_a_set_off_name_and_the_lines_plain_fields(top, authors):
     assert parsed(top=top).authors == authors
