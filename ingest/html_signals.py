@@ -96,9 +96,12 @@ _URL_WORDED_DATE = re.compile(r"/((?:19|20)\d\d)/(jan|feb|mar|apr|may|jun|jul|au
                               r"(0?[1-9]|[12]\d|3[01])(?:[/-]|$)", re.I)
 # The year, then the section's name (one or two parts), then the month and the day:
 # "/2013/world/8/3/story/index.html", as some newspaper systems file their stories. (Not a
-# listing's pages: "/2013/news/page/2/".)
-_URL_SECTION_DATE = re.compile(r"/((?:19|20)\d\d)/(?:(?!page/)[a-z][a-z_-]*/){1,2}(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/",
-                               re.I)
+# listing's pages: "/2013/news/page/2/"; nor a word that numbers what follows, a week, a
+# volume, a chapter, a set of photos: "/2024/nfl/week/3/12/", "/2023/volume/4/12/".)
+_URL_NUMBERING = (r"(?:pages?|week|volume|vol|issue|chapter|round|season|photos?|pictures?|images?|slides?|"
+                  r"part|episode|ep|number|no|step|stage|day|matchday|lesson|book|level|game|track|edition)/")
+_URL_SECTION_DATE = re.compile(r"/((?:19|20)\d\d)/(?:(?!" + _URL_NUMBERING + r")[a-z][a-z_-]*/){1,2}"
+                               r"(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/", re.I)
 _URL_MONTHS = {name: number for number, name in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)} | {"sept": 9}
 _COPYRIGHT = re.compile(r"copyright|\(c\)|©|\b(?:19|20)\d\d\b|all rights reserved\.?|[-–,.]", re.I)

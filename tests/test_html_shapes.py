@@ -1643,6 +1643,14 @@ def test_a_stamp_alone_gives_no_numbered_login(top, authors):
     ("https://ledger.example/2024/top-10/3/5/", None),
     ("https://ledger.example/2024/news/port/quay/3/5/", None),
     ("https://ledger.example/2024/news/3/channel/", None),
+    # fail before: a word that numbers what follows, not a section's name
+    ("https://ledger.example/2024/nfl/week/3/12/picks/", None),
+    ("https://ledger.example/journal/2023/volume/4/12/", None),
+    ("https://ledger.example/2024/gallery/photos/10/3/", None),
+    ("https://ledger.example/news/2024/chapter/3/12/", None),
+    ("https://ledger.example/2024/league/round/3/12/", None),
+    # near miss: a section whose name begins like one
+    ("https://ledger.example/2024/photography/3/12/harbour/", "2024-03-12"),
 ])
 def test_a_date_in_the_address_after_its_section(address, published):
     assert html_signals.url_date(address) == published
