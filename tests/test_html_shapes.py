@@ -1798,6 +1798,10 @@ DESK_BYLINE = '<p class="byline">By Harbour Desk</p>'
     ('<div class="comments"><div class="comment"><p>-- By Ann Lee</p></div></div>', []),
     ('<ul class="related"><li><h3><a href="/2024/03/ferry-fares">Ferry fares rise</a></h3><p>— By Ann Lee</p></li></ul>',
      []),
+    # (a list item with a heading, in a list named for nothing: a teaser's)
+    ('<ul><li><h4>Ferry fares rise</h4><p>— By Ann Lee</p></li></ul>', []),
+    # (a follow button's link after the name, its label a name's shape)
+    ('<p>— By Ann Lee <a href="https://social.example/annlee">Follow Ann Lee</a></p>', ["Ann Lee"]),
 ])
 def test_a_dashed_sign_off_under_the_story_names_its_writer(after, authors):
     assert parsed(top=DESK_BYLINE, after=after).authors == authors
