@@ -1590,6 +1590,11 @@ LONG_PARAGRAPH = ("<p>The council met on Tuesday to discuss the budget for the c
     # later revision; two days shown; the date of another story's card
     ('<meta property="article:published_time" content="2025-05-21T09:12:07+02:00">',
      '<div class="story-date">18.05.2025</div>', "2025-05-21T09:12:07+02:00"),
+    # (4 and 5 days: short of _LATER_SAVE, a week)
+    ('<meta property="article:published_time" content="2025-05-21T09:12:07+02:00">',
+     '<div class="story-date">17.05.2025</div>', "2025-05-21T09:12:07+02:00"),
+    ('<meta property="article:published_time" content="2025-05-21T09:12:07+02:00">',
+     '<div class="story-date">16.05.2025</div>', "2025-05-21T09:12:07+02:00"),
     ('<meta property="article:published_time" content="2025-05-21T09:12:07+02:00">'
      '<meta property="article:modified_time" content="2025-05-22T10:00:00+02:00">',
      '<div class="story-date">12.02.2024</div>', "2025-05-21T09:12:07+02:00"),
