@@ -3094,8 +3094,23 @@ def _is_listed_post(item, element) -> bool:
             a is first for a in element.iterancestors()):
         return False
     target = _split_href(first)
+    words = _text(first) or ""
+    # (Not the post's own meta line set as a list: "<li><a href=OWN-ADDRESS rel=bookmark>Tuesday,
+    # March 5, 2024</a> by <a rel=author>A</a></li>", its permalink on its date, or on its headline.)
     return (target is not None and _is_story_address(target) and not _AUTHOR_PAGE.search(target.path)
-            and len((_text(first) or "").split()) >= _CARD_HEADLINE_WORDS)
+            and len(words.split()) >= _CARD_HEADLINE_WORDS
+            and not (len(words) <= _DATE_FIELD_LENGTH and text_date(words))
+            and not _is_own_address(item, target))
+
+
+def _is_own_address(element, target) -> bool:
+    """The link's target is the page's own address, its canonical or og:url (a path compared,
+    on the page's host or none)."""
+    page = element.getroottree()
+    owns = [_split_href(link) for link in page.iter("link") if link.get("rel") == "canonical"]
+    owns += [_split_href({"href": meta.get("content")}) for meta in page.iter("meta") if meta.get("property") == "og:url"]
+    return any(own is not None and len(own.path.rstrip("/")) >= 2 and target.path.rstrip("/") == own.path.rstrip("/")
+               and target.netloc in ("", own.netloc) for own in owns)
 
 
 def _the_one_article(element):

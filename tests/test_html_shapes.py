@@ -6619,6 +6619,20 @@ OWN_LINE = '<ul class="info"><li>5 mars 2024</li><li>Par <a rel="author" href="/
     # near miss: the page's own line set as a list whose item opens with the writer's link
     ("", '<ul class="info"><li><a rel="author" href="/lotte-brandt">Lotte Brandt</a> '
          '<time datetime="2024-03-05">5 mars 2024</time></li></ul>', "2024-03-05", ["Lotte Brandt"]),
+    # near misses: the post's own meta line as a list item opening with its permalink, on its
+    # date (in four languages) or on its own address
+    ("", '<ul class="entry-meta"><li><a href="/2024/03/05/harbour/" rel="bookmark">Tuesday, March 5, 2024</a>'
+         ' by <a rel="author" href="/author/ann-lee/">Ann Lee</a></li></ul>', "2024-03-05", ["Ann Lee"]),
+    ("", '<ul class="entry-meta"><li><a href="/2024/03/05/harbour/" rel="bookmark">martes, 5 de marzo de 2024</a>'
+         ' por <a rel="author" href="/author/ann-lee/">Ann Lee</a></li></ul>', "2024-03-05", ["Ann Lee"]),
+    ("", '<ul class="entry-meta"><li><a href="/2024/03/05/harbour/" rel="bookmark">terça-feira, 5 de março de 2024</a>'
+         ' por <a rel="author" href="/author/ann-lee/">Ann Lee</a></li></ul>', "2024-03-05", ["Ann Lee"]),
+    ("", '<ul class="entry-meta"><li><a href="/2024/03/05/harbour/" rel="bookmark">le mardi 5 mars 2024</a>'
+         ' par <a rel="author" href="/author/ann-lee/">Ann Lee</a></li></ul>', "2024-03-05", ["Ann Lee"]),
+    ('<link rel="canonical" href="https://harbour.example/2024/harbour-channel-dredged/">',
+     '<ul class="entry-meta"><li><a href="https://harbour.example/2024/harbour-channel-dredged/" rel="bookmark">'
+     'Harbour channel to be dredged</a> <time datetime="2024-03-05">5 mars 2024</time>'
+     ' by <a rel="author" href="/author/ann-lee/">Ann Lee</a></li></ul>', "2024-03-05", ["Ann Lee"]),
 ])
 def test_a_list_of_posts_dates_and_signs_its_own_posts(head, top, published, authors):
     article = parsed(head=head, top=top, after=POSTS_LIST, lang="fr")
