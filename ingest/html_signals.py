@@ -2751,6 +2751,9 @@ _ABOUT_AUTHOR_HEADING = re.compile(
     r"\s*(?:about\s+the\s+(?:author|writer)s?|sobre\s+(?:el|la)\s+autora?|(?:über|uber)\s+(?:den|die)\s+"
     r"autor(?:in)?|à\s+propos\s+de\s+l['’]auteure?|a\s+proposito\s+dell['’]autore)\s*:?\s*", re.I)
 _HEADINGS = _PageSearch(tags=("h2", "h3", "h4", "h5", "h6"))
+# A box's heading "About" and a name ("About Jane Doe", "Über Lotte Brandt", "Sobre Ana García").
+_ABOUT_NAMED = re.compile(r"\s*(?:about|über|uber|sobre|à\s+propos\s+de)\s+([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3})\s*:?\s*",
+                          re.I)
 
 
 def _headed_author_box_names(tree: HtmlElement, headline) -> list[str]:
@@ -2761,10 +2764,22 @@ def _headed_author_box_names(tree: HtmlElement, headline) -> list[str]:
     comments, the page's header or among other stories."""
     names = []
     for heading in _HEADINGS(tree):
-        if not _ABOUT_AUTHOR_HEADING.fullmatch(_spaced_text(heading)):
+        heading_text = _spaced_text(heading)
+        about_named = None if _ABOUT_AUTHOR_HEADING.fullmatch(heading_text) else _ABOUT_NAMED.fullmatch(heading_text)
+        if about_named is None and not _ABOUT_AUTHOR_HEADING.fullmatch(heading_text):
             continue
         box = heading.getparent()
         if box is None or _IN_COMMENTS(heading) or _in_page_header(box, headline) or _in_other_stories(box, headline):
+            continue
+        if about_named is not None:
+            # "About Jane Doe" over a bio that opens with the same name ("Jane Doe covers the
+            # port ..."): the box names its writer in its heading.
+            opening = " ".join(_spaced_text(box).split()).partition(" ".join(_spaced_text(heading).split()))[2]
+            subject = _BIO_SUBJECT.match(opening.lstrip(" :"))
+            people = split_people(about_named[1])[0]
+            if (subject and len(people) == 1 and person_key(people[0]) == person_key(about_named[1])
+                    == person_key(subject[1]) and people[0] not in names):
+                names.append(people[0])
             continue
         # (The name opens the box's text under the heading: a link further on is one the bio
         # mentions - its editor, the site, a topic - or another part of a wider box.)

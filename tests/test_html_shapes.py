@@ -6639,6 +6639,19 @@ def test_a_list_of_posts_dates_and_signs_its_own_posts(head, top, published, aut
     assert ((article.published or "")[:10] or None, article.authors) == (published, authors)
 
 
+@pytest.mark.parametrize("after, authors", [
+    ('<div class="about"><h3>About Jane Doe</h3><p>Jane Doe covers the port for the Harbour Times.</p></div>',
+     ["Jane Doe"]),
+    # near misses: a heading about another name than the bio's; no box at all (the login stands)
+    ('<div class="about"><h3>About Harbour Times</h3><p>Jane Doe covers the port for the Harbour Times.</p></div>',
+     ["jdoe"]),
+    ("", ["jdoe"]),
+])
+def test_a_box_about_a_named_writer_wins_over_a_stamps_login(after, authors):
+    top = '<p class="meta">Posted by jdoe on March 5, 2024</p>'
+    assert parsed(top=top, after=after, lang="en").authors == authors
+
+
 # --- a German body named as the page's author in <meta name="author"> -------------------------
 
 

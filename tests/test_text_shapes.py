@@ -3818,3 +3818,15 @@ def test_stamped_writer(text, word):
 def test_a_post_stamp_line_names_its_writer(top, end, authors):
     text = f"# {HEADLINE}\n\n{top}\n\n{STORY}\n\n{STORY}\n\n{end}\n"
     assert parse(text, True).authors == authors
+
+
+@pytest.mark.parametrize("end, authors", [
+    ("\u2014 Jane Doe", ["Jane Doe"]),
+    ("*Jane Doe is the Harbour Times' port reporter.*", ["Jane Doe"]),
+    ("## About the author\n\n**Jane Doe** covers the port for the Harbour Times.", ["Jane Doe"]),
+    # near miss: nothing at the end names a writer, the stamp's login does
+    ("Filed under Ports.", ["jdoe"]),
+])
+def test_a_full_name_at_the_end_wins_over_a_stamps_login(end, authors):
+    text = f"# {HEADLINE}\n\nPosted by jdoe on March 5, 2024\n\n{STORY}\n\n{STORY}\n\n{end}\n"
+    assert parse(text, True).authors == authors
