@@ -1443,10 +1443,15 @@ def _stamped_writer(lines: list[Line], below: list[int], tail: list[int], body_a
     2024, par marlo") has the same shape."""
     comments = next((i for i in range(body_at or 0, len(lines)) if rules.opens_comments(lines[i])
                      or _COMMENTS_COUNT.fullmatch(lines[i].text.strip(" *:#"))), len(lines))
-    for i in [*below, *(i for i in tail if i < comments and not _under_teaser(lines, i))]:
-        word = rules.stamped_writer(lines[i].text)
-        if word:
+    for i in below:
+        if word := rules.stamped_writer(lines[i].text):
             return word, i
+    # (In the tail, a stamp that another of its shape follows is one of a thread's: a comments
+    # heading we do not know, each reader's comment stamped alike.)
+    stamps = [(i, word) for i in tail if i < comments and not _under_teaser(lines, i)
+              and (word := rules.stamped_writer(lines[i].text))]
+    if len(stamps) == 1:
+        return stamps[0][1], stamps[0][0]
     # The same line set as two under the headline, the date's and the writer's (a list of the
     # post's fields: "* 5 mars 2024" / "* Par [Marlo](...)").
     for i, j in zip(below, below[1:]):

@@ -1547,9 +1547,16 @@ def is_labelled_teaser(text: str) -> bool:
     return bool(colon and rest.strip() and _LIST_HEADING.match(label.strip(" *")))
 
 
-# (The count may follow in brackets, "Comments (3)", and the readers be named, "Reader comments".)
+# (The count may follow in brackets, "Comments (3)", and the readers be named, "Reader comments";
+# a blog theme's count in words and the post's title after it, "One thought on "...", "12
+# Responses to "..."; German, Spanish, Portuguese, French and Italian's words too, "Reaktionen",
+# "Leserkommentare (2)"; a "Discussion" only with its count: a story may have a section so named.)
 _COMMENTS_HEADING = re.compile(
-    r"^(?:\d+\s+)?(?:readers?['’]?\s+)?(?:comments?|responses?|replies|reactions?|thoughts? on\b.*)(?:\s*[(\[]\d+[)\]])?$|"
+    r"^(?:\d+\s+)?(?:readers?['’]?\s+)?(?:comments?|responses?|replies|reactions?|thoughts? on\b.*|"
+    r"(?:leser)?kommentare?|leserbriefe?|reaktionen|comentarios?|coment[aá]rios?|commentaires?|r[ée]actions?|"
+    r"commenti)(?:\s*[(\[]\d+[)\]])?$|"
+    r"^(?:\d+|one|no)\s+(?:comments?|responses?|replies|reactions?|thoughts?)\s+(?:on|to)\b.*$|"
+    r"^(?:\d+\s+discussions?|discussions?\s*[(\[]\d+[)\]])$|"
     r"^(?:leave|post|add) a (?:comment|reply)\b|"
     r"^(?:join the (?:discussion|conversation)|comments are closed|share this:?|like this:?|you must be logged in\b.*)$",
     re.I,

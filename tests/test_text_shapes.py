@@ -3813,6 +3813,11 @@ def test_stamped_writer(text, word):
     # near misses: a reader's comment under the comments' heading, in the same shape; two
     # items apart
     ("", "3 Kommentare\n\nVon Erkan am 07.03.2024, 11:21\n\nGut so, endlich.", []),
+    ("", "## 12 Responses to “Harbour channel”\n\nPosted by marlo on March 6, 2024\n\nGreat post!", []),
+    ("", "### One thought on “Harbour channel”\n\nby marlo, 6 March 2024 at 9:41 pm\n\nGreat post!", []),
+    ("", "## Reaktionen\n\nVon Peter am 04.05.2013, 09:12\n\nToller Beitrag!", []),
+    # a thread under a heading we do not know: each comment stamped alike
+    ("", "## Stimmen\n\nVon Peter am 04.05.2013, 09:12\n\nToll!\n\nVon Erkan am 05.05.2013, 10:00\n\nGut.", []),
     ("* 5 mars 2024\n* Le port\n* Par [Marlo](https://harbourblog.example/marlo)", "", []),
 ])
 def test_a_post_stamp_line_names_its_writer(top, end, authors):
