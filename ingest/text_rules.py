@@ -4531,6 +4531,35 @@ _STAMP_DATES = (FULL_DATE, _DOTTED_DATE, _FOREIGN_DATE, _YEAR_FIRST)
 _STAMP_SENTENCE_LENGTH = 400  # characters of such a sentence at most (its categories and tags)
 
 
+# Words a stamp sets after its "by" that name no person: the time ("By noon", "Von heute"), a
+# word of a sentence ("Par ailleurs, le 8 mars 2024"), an agency's plural and the wires.
+_STAMP_TIME_WORDS = {
+    "today", "yesterday", "tomorrow", "tonight", "noon", "midnight", "morning", "evening", "now", "then",
+    "heute", "gestern", "morgen", "mittag", "abend", "hoy", "ayer", "mañana", "hoje", "ontem", "amanhã",
+    "aujourd'hui", "hier", "demain", "midi", "minuit", "oggi", "ieri", "domani", "vandaag", "gisteren",
+    "ailleurs", "exemple", "agencias", "agencia", "agências", "agência", "agences", "agence", "agenturen",
+    "agentur", "agenzie", "agenzia", "wires", "wire", "agencies", "agency",
+}
+
+
+def _stamps_no_person(word: str) -> bool:
+    """A stamp's word that is no writer's (as the HTML path's may_be_name reads a lone word):
+    all capitals (an agency's letters, "PTI", "WAM"), an agency ("ians"), a weekday or a month
+    ("By Friday, March 8, 2024", "Von Montag"), a picture library ("by Shutterstock"), a time
+    or a sentence's word."""
+    folded = word.casefold()
+    return (len(word) > 1 and word.isupper() or folded in AGENCIES or folded in _PICTURE_SOURCES
+            or folded in _STAMP_TIME_WORDS or folded in MONTHS or folded in FOREIGN_MONTHS
+            or folded in WEEKDAYS.split("|") or _STAMP_WORDS.fullmatch(folded) is not None  # (its weekdays)
+            or folded in _AGENCY_LOWER)
+
+
+# Agencies a stamp writes in letters, as lower-case logins are ("by ians", "by pti"): India's,
+# the Gulf's and others' wires that AGENCIES does not list.
+_AGENCY_LOWER = {"pti", "ians", "ani", "wam", "spa", "kuna", "qna", "bna", "ona", "mena", "irna", "xinhua", "tass",
+                 "yonhap", "kyodo", "bernama", "antara", "apa", "sda", "ansa", "anp", "ntb", "tt", "stt", "ritzau"}
+
+
 def stamped_writer(text: str) -> str | None:
     """The one word a post's stamp line gives as its writer (see _NAME_THEN_STAMP), or None.
     The line's shape, its label and its whole date, is the theme's evidence that the word is
@@ -4539,7 +4568,7 @@ def stamped_writer(text: str) -> str | None:
     "Redaktion"), nor a line whose date part holds more than a date ("by Marlo, Harbour Blog")."""
     match = (_NAME_THEN_STAMP.fullmatch(text) or _STAMP_THEN_NAME.fullmatch(text)
              or (_STAMP_SENTENCE.fullmatch(text) if len(text) <= _STAMP_SENTENCE_LENGTH else None))
-    if not match or _login_of_no_writer(match["name"]):
+    if not match or _login_of_no_writer(match["name"]) or _stamps_no_person(match["name"]):
         return None
     when = match["date"].strip()
     for pattern in _STAMP_DATES:

@@ -3800,6 +3800,11 @@ def test_a_place_with_a_particle_between_the_name_and_the_date(header, authors, 
     ("Dieser Beitrag wurde am 14. März 2024 von Marlo verfasst", "Marlo"),
     ("This entry was posted on March 5, 2024 by the harbour board and filed under Ports.", None),
     ("Dieser Artikel wurde am Montag von Marlo geschrieben.", None),
+    # agencies, a weekday, a time, a sentence's word, a picture library
+    ("By PTI, March 5, 2024", None), ("By WAM on March 5, 2024", None), ("by ians, 5 March 2024", None),
+    ("By Friday, March 8, 2024", None), ("By noon, March 8, 2024", None), ("Von heute am 08.03.2024", None),
+    ("Par ailleurs, le 8 mars 2024", None), ("March 5, 2024 by Shutterstock", None),
+    ("Por Agencias, 5 de marzo de 2024", None), ("Von Montag am 04.03.2024, 11:51", None),
 ])
 def test_stamped_writer(text, word):
     assert rules.stamped_writer(text) == word
