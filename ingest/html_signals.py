@@ -6523,21 +6523,31 @@ def _plain_by_line_names(signals: Signals) -> list[str]:
     post's own line in plain markup ("<span>von Ann Lee</span>"). Not one in a caption, a
     comment, a card's link or another story's box; and only what follows the label ("Von
     Ahlen" alone, a surname's part in a list of authors, says no "by")."""
+    line = _by_line_under_headline(signals)
+    return [_LABEL_BEFORE_NAME.sub("", line, count=1)] if line else []
+
+
+def _by_line_under_headline(signals: Signals) -> str | None:
+    """The first short line under the headline, before the story's text, that begins "By"
+    (or "von", "par"): not one in a caption, a comment, a card's link or another story's box."""
     headline = _headline_element(signals.tree) if signals.tree is not None else None
     for element, line in _lines_under_headline(signals.tree, headline) if headline is not None else ():
         if (_BY_START.match(line) and not (_IN_CAPTION(element) or _IN_COMMENTS(element) or _in_card_link(element)
                                            or _in_other_stories(element, headline))):
-            return [_LABEL_BEFORE_NAME.sub("", line, count=1)]
-    return []
+            return line
+    return None
 
 
 def _by_line_short_dates(signals: Signals) -> list[str]:
     """The day a "By" line gives as its last field, after a comma, when that field is a dotted
     date with a two-digit year and nothing more: "von Ann Lee, 8.5.12", as blog themes write
     the post's stamp beside its writer (see _short_dotted_date; in prose the same shape is a
-    version's number, so only a byline's own field is read)."""
-    fields = [line.rsplit(",", 1) for line in signals.by_line if "," in line]
-    return [day for _, last in fields if (day := _short_dotted_date(last, signals.day_first))]
+    version's number, so only a byline's own field is read). Only the line under the headline
+    (_by_line_under_headline): the page's other "By" lines are a related box's, a sidebar's or
+    a comment's, dated for their own stories."""
+    line = _by_line_under_headline(signals)
+    day = _short_dotted_date(line.rsplit(",", 1)[1], signals.day_first) if line and "," in line else None
+    return [day] if day else []
 
 
 _TIME_TEXT_REACH = timedelta(days=1)  # a time zone's reach: the shown day may be the value's neighbour

@@ -6567,6 +6567,16 @@ def test_a_by_lines_short_dotted_date(top, lang, published):
     assert (found[:10] if found else found) == published
 
 
+@pytest.mark.parametrize("after", [
+    # a related box's and an unclassed comment's "von" lines under the story
+    '<div class="box"><h3>Mehr zum Thema</h3><p><a href="/2011/02/alte-fahrrinne">Alte Fahrrinne</a></p>'
+    '<p>von Bob Stein, 1.2.11</p></div>',
+    '<h3>Reaktionen</h3><div><p>von Peter Kühn, 9.5.12</p><p>Toller Beitrag!</p></div>',
+])
+def test_another_by_lines_short_dotted_date_dates_no_page(after):
+    assert parsed(after=after, lang="de").published is None
+
+
 # --- blog posts: no <h1>, the post's headline an <h2> or <h3> linked to the post itself -------
 
 
