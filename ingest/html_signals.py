@@ -6309,14 +6309,16 @@ _STAMP_LINES_UNDER_HEADLINE = 2  # lines under the headline that may be its stam
 
 def _stamped_name(signals: Signals) -> str | None:
     """The one word a post's stamp line gives as its writer (text_rules.stamped_writer: "Von
-    Marlo am 03.05.2013, 11:51", "11.05.2012, 10:22 von marlo"): the byline's first line, or
-    one of the first lines under the headline. The line's shape is the theme's evidence that
-    the word is the writer's login or first name, where no second signal repeats it (a lone
-    word said once is otherwise as often a section or the site)."""
+    Marlo am 03.05.2013, 11:51", "11.05.2012, 10:22 von marlo"): one of the first lines under
+    the headline, before the story's text. The line's shape is the theme's evidence that the
+    word is the writer's login or first name, where no second signal repeats it (a lone word
+    said once is otherwise as often a section or the site). (Not the byline's first line
+    wherever it sits: a reader's comment below the story is stamped the same way, "Von Peter
+    am 04.05.2013".)"""
     headline = _headline_element(signals.tree) if signals.tree is not None else None
-    under = [line for _, line in islice(_lines_under_headline(signals.tree, headline), _STAMP_LINES_UNDER_HEADLINE)
-             ] if headline is not None else []
-    return next(filter(None, map(stamped_writer, [text.split("\n")[0] for text in signals.byline[:1]] + under)), None)
+    under = [line for element, line in islice(_lines_under_headline(signals.tree, headline), _STAMP_LINES_UNDER_HEADLINE)
+             if not _IN_COMMENTS(element)] if headline is not None else []
+    return next(filter(None, map(stamped_writer, under)), None)
 
 
 def _lone_site_name(name: str, site_keys: set[str], sites: list[str], declared: set[str]) -> bool:

@@ -6693,6 +6693,9 @@ def test_a_german_body_as_the_meta_author(meta, authors):
     ("", '<ul class="commentlist"><li class="comment"><p>Von Erkan am 07.03.2024, 11:21</p>'
          '<p>Gut so.</p></li></ul>', []),
     ('<p>By Home on March 5, 2024</p>', "", []),
+    # a reader's stamp below the story, in an unclassed box or one marked as a byline
+    ("", '<h3>Leserbriefe</h3><div><p>Von Peter am 04.05.2013, 09:12</p><p>Toller Beitrag!</p></div>', []),
+    ("", '<div><p class="byline">Von Peter am 04.05.2013, 09:12</p><p>Toller Beitrag!</p></div>', []),
 ])
 def test_a_post_stamps_one_word_writer(top, after, authors):
     assert parsed(top=top, after=after).authors == authors
