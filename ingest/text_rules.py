@@ -2997,6 +2997,10 @@ _SYSTEM_ACCOUNTS = {
     "anonymous", "anon", "anonym", "anonyme", "anónimo", "anonimo", "unknown",
     "unbekannt", "inconnu", "desconocido", "sconosciuto", "guest", "gast", "invité", "invitado",
     "ospite", "visitor",
+    # the accounts a site posts others' texts under: a guest's, a reader-reporter's, a press release's
+    "guestpost", "guestauthor", "guestwriter", "guestblogger", "guestcontributor", "gastautor", "gastautorin",
+    "gastbeitrag", "leserreporter", "leserreporterin", "leserbrief", "pressrelease", "pressreleases",
+    "pressemitteilung", "presse", "press", "communiqué", "comunicado", "comunicato",
 }
 
 
@@ -4533,7 +4537,7 @@ _STAMP_SENTENCE_LENGTH = 400  # characters of such a sentence at most (its categ
 
 # Words a stamp sets after its "by" that name no person: the time ("By noon", "Von heute"), a
 # word of a sentence ("Par ailleurs, le 8 mars 2024"), an agency's plural and the wires.
-_STAMP_TIME_WORDS = {
+_STAMP_NO_PERSON_WORDS = {
     "today", "yesterday", "tomorrow", "tonight", "noon", "midnight", "morning", "evening", "now", "then",
     "heute", "gestern", "morgen", "mittag", "abend", "hoy", "ayer", "mañana", "hoje", "ontem", "amanhã",
     "aujourd'hui", "hier", "demain", "midi", "minuit", "oggi", "ieri", "domani", "vandaag", "gisteren",
@@ -4549,7 +4553,7 @@ def _stamps_no_person(word: str) -> bool:
     or a sentence's word."""
     folded = word.casefold()
     return (len(word) > 1 and word.isupper() or folded in AGENCIES or folded in _PICTURE_SOURCES
-            or folded in _STAMP_TIME_WORDS or folded in MONTHS or folded in FOREIGN_MONTHS
+            or folded in _STAMP_NO_PERSON_WORDS or folded in MONTHS or folded in FOREIGN_MONTHS
             or folded in WEEKDAYS.split("|") or _STAMP_WORDS.fullmatch(folded) is not None  # (its weekdays)
             or folded in _AGENCY_LOWER)
 

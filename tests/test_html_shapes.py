@@ -6693,6 +6693,10 @@ def test_a_german_body_as_the_meta_author(meta, authors):
     ("", '<ul class="commentlist"><li class="comment"><p>Von Erkan am 07.03.2024, 11:21</p>'
          '<p>Gut so.</p></li></ul>', []),
     ('<p>By Home on March 5, 2024</p>', "", []),
+    # the accounts a site posts others' texts under, a weekday, agencies
+    ('<p>Von Gastautor am 04.03.2024, 11:51</p>', "", []), ('<p>Von Leserreporter am 04.03.2024, 11:51</p>', "", []),
+    ('<p>Posted by guestpost on March 5, 2024</p>', "", []), ('<p>Posted by PressRelease on March 5, 2024</p>', "", []),
+    ('<p>Von Montag am 04.03.2024, 11:51</p>', "", []), ('<p>Por Agencias, 5 de marzo de 2024</p>', "", []),
     # a reader's stamp below the story, in an unclassed box or one marked as a byline
     ("", '<h3>Leserbriefe</h3><div><p>Von Peter am 04.05.2013, 09:12</p><p>Toller Beitrag!</p></div>', []),
     ("", '<div><p class="byline">Von Peter am 04.05.2013, 09:12</p><p>Toller Beitrag!</p></div>', []),
