@@ -3391,8 +3391,8 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     Lee @annlee / 2 days": a name and the page's stamp, one line. then_anything: the line is
     known to be the byline's place (right under the headline), so the categories and comment
     counts that may follow the date ("Ann Lee 27/09/2018 Comment! Ports, Ships") do not matter."""
-    if line.words > (20 if then_anything else 14):
-        return []
+    if line.words > (20 if then_anything else 14) or stamped_writer(line.text):
+        return []  # (a post's stamp, "Von Marlo am 03.05.2013", is stamped_writer's: its "Von" is the label)
     text = re.sub(r"[,\s]*@\w+", "", _PROFILE_ADDRESS.sub("", line.text.strip()))  # a handle or a profile's address
     text = re.sub(r"\s*[|•·]\s*(?=[|•·])", "", text)  # ("Ann Lee | @annlee | Updated": its bar too)
     parts = re.split(r"\s*[|•·]\s*|\s+[–—/-]\s+", text, maxsplit=1)

@@ -3813,6 +3813,8 @@ def test_stamped_writer(text, word):
 @pytest.mark.parametrize("top, end, authors", [
     ("11.05.2012, 10:22 von marlo", "", ["marlo"]),
     ("", "Von Marlo am 03.05.2013, 11:51 | 0 Kommentare | Hafen", ["Marlo"]),
+    ("Von Marlo am 03.05.2013, 11:51", "", ["Marlo"]),
+    ("Von Marlo am 03.05.2013, 11:51 | 0 Kommentare | Hafen", "", ["Marlo"]),
     # the date and the writer as two items of a list under the headline
     ("* 5 mars 2024\n* Par [Marlo](https://harbourblog.example/marlo)", "", ["Marlo"]),
     # near misses: a reader's comment under the comments' heading, in the same shape; two
