@@ -945,7 +945,19 @@ def _permalinked_heading(tree: HtmlElement):
     """On a page with no <h1>, the first <h2> or <h3> that is wholly a link to the page itself
     (its canonical address) and whose words the <title> holds: a blog theme sets the post's
     headline so on its single post's page, as on its lists of posts (a link to another post's
-    page is that post's teaser)."""
+    page is that post's teaser). Worked out once a page (_headline_element asks it some twenty
+    times, and a list of posts holds thousands of linked <h2>s); again if the page lost it."""
+    root = tree.getroottree().getroot()
+    heading = _permalinked_heading_of(tree, root)
+    if heading is not None and heading.getroottree().getroot() is not root:
+        _permalinked_heading_of.cache_clear()
+        heading = _permalinked_heading_of(tree, root)
+    return heading
+
+
+@lru_cache(maxsize=1)
+def _permalinked_heading_of(tree: HtmlElement, root):
+    """_permalinked_heading, cached for the last page alone (it keeps that page's tree alive)."""
     page = tree.getroottree()
     own = next((target for link in page.iter("link")
                 if link.get("rel") == "canonical" and (target := _split_href(link)) is not None), None)
@@ -953,10 +965,14 @@ def _permalinked_heading(tree: HtmlElement):
     title = _key(_text(title_element) or "") if title_element is not None else ""
     if own is None or len(own.path.rstrip("/")) < 2 or not title:
         return None  # (the front page links to itself from every heading's logo)
+    own_path = own.path.rstrip("/")
     for heading in tree.iter(*_PERMALINK_HEADINGS):
+        # (The link's address first: on a list of posts, almost every heading links elsewhere.)
+        if not any(own_path in (a.get("href") or "") for a in chain(heading.iter("a"), heading.iterancestors("a"))):
+            continue
         link = _heading_link(heading)
         target = _split_href(link) if link is not None else None
-        if (target is not None and target.path.rstrip("/") == own.path.rstrip("/")
+        if (target is not None and target.path.rstrip("/") == own_path
                 and target.netloc in ("", own.netloc) and len(text := _text(heading) or "") >= _SUBHEADLINE_LENGTH
                 and _key(text) in title):
             return heading

@@ -4517,7 +4517,7 @@ _STAMP_NAME = r"(?P<name>[^\W_][\w.-]{1,30}?)"
 _STAMP_FIELDS = r"\s*(?:[|·•].*)?"
 _NAME_THEN_STAMP = re.compile(rf"\s*{_STAMP_BY}{_STAMP_NAME}(?:\s+(?i:on|am|le|el|op|den|il)\s+|\s*,\s*)"
                               rf"(?P<date>[^|·•]{{6,48}}?){_STAMP_FIELDS}")
-_STAMP_THEN_NAME = re.compile(rf"\s*(?P<date>[^|·•]{{6,48}}?)[\s,|·•–—-]+{_STAMP_BY}{_STAMP_NAME}[.,;:]?{_STAMP_FIELDS}")
+_STAMP_THEN_NAME = re.compile(rf"\s*(?P<date>[^\s|·•][^|·•]{{5,47}}?)[\s,|·•–—-]+{_STAMP_BY}{_STAMP_NAME}[.,;:]?{_STAMP_FIELDS}")
 # The same as a theme's sentence under the post: "This entry was posted on March 5, 2024 by
 # marlo and filed under ...", "Dieser Artikel wurde am 5. März 2024 um 14:48 von Marlo
 # geschrieben und unter ... eingeordnet".
