@@ -6502,6 +6502,10 @@ POST_META = '<div class="entry-meta"><span>5. März 2024</span> <span>Marlo</spa
                 '<p>Good news for the fleet.</p></li></ul>', "2024-03-05"),
     (POST_META, '<div class="responses"><p><a href="/2024/channel-dredged.html#r-3">7. März 2024 um 11:21</a> '
                 'Ann schreibt: gut so.</p></div>', "2024-03-05"),
+    # (a comment's link to the post itself, no anchor: the comments' box says whose time it is)
+    (POST_META, '<ul class="commentlist"><li class="comment"><div class="comment-meta">'
+                '<a href="/2024/channel-dredged.html">7. März 2024 at 11:21</a></div>'
+                '<p>Good news for the fleet.</p></li></ul>', "2024-03-05"),
 ])
 def test_a_comments_permalink_does_not_date_the_post(top, after, published):
     found = parsed(head=POST_URL, top=top, after=after, lang="de").published
@@ -6544,6 +6548,8 @@ def test_other_posts_marked_times_give_way_to_the_posts_own(top, after, publishe
     ('<p><time datetime="2024-03-09T10:18:46Z">5 March 2024</time></p>', "2024-03-09"),
     ('<p><time datetime="2024-03-05T10:18:46Z">Published on 5 March 2024</time></p>', "2024-03-05"),
     ('<p><time datetime="2024-03-06T01:00:00+00:00">Published on 5 March 2024</time></p>', "2024-03-05"),
+    # (the words a day after the value's own day, the value's in its own time zone: the value stands)
+    ('<p><time datetime="2024-03-05T23:30:00-05:00">Published on 6 March 2024</time></p>', "2024-03-05"),
 ])
 def test_a_times_labelled_words_over_its_value_of_another_day(top, published):
     found = parsed(top=top).published
@@ -6703,6 +6709,16 @@ def test_a_german_body_as_the_meta_author(meta, authors):
 ])
 def test_a_post_stamps_one_word_writer(top, after, authors):
     assert parsed(top=top, after=after).authors == authors
+
+
+@pytest.mark.parametrize("site, authors", [
+    ("Harbour Gazette", []),  # the site's own name as the stamp's word: the site signs, no writer
+    # near miss: another site's name
+    ("Kiel Post", ["harbourgazette"]),
+])
+def test_a_stamp_that_gives_the_sites_name(site, authors):
+    head = f'<meta property="og:site_name" content="{site}">'
+    assert parsed(head=head, top='<p class="meta">by harbourgazette, 5 March 2024</p>', lang="en").authors == authors
 
 
 # --- blog posts: a plain "von" line under the headline, no element marked as the byline -------

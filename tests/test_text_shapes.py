@@ -3823,6 +3823,9 @@ def test_stamped_writer(text, word):
     ("", "## 12 Responses to “Harbour channel”\n\nPosted by marlo on March 6, 2024\n\nGreat post!", []),
     ("", "### One thought on “Harbour channel”\n\nby marlo, 6 March 2024 at 9:41 pm\n\nGreat post!", []),
     ("", "## Reaktionen\n\nVon Peter am 04.05.2013, 09:12\n\nToller Beitrag!", []),
+    # a stamp under another story's linked headline: a teaser's
+    ("", "### [Quay repairs begin next week on the old pier](https://harbourblog.example/quay)\n\n"
+         "Von Erkan am 07.03.2024, 11:21", []),
     # a thread under a heading we do not know: each comment stamped alike
     ("", "## Stimmen\n\nVon Peter am 04.05.2013, 09:12\n\nToll!\n\nVon Erkan am 05.05.2013, 10:00\n\nGut.", []),
     ("* 5 mars 2024\n* Le port\n* Par [Marlo](https://harbourblog.example/marlo)", "", []),
