@@ -6334,7 +6334,15 @@ def _stamped_name(signals: Signals) -> str | None:
     headline = _headline_element(signals.tree) if signals.tree is not None else None
     under = [line for element, line in islice(_lines_under_headline(signals.tree, headline), _STAMP_LINES_UNDER_HEADLINE)
              if not _IN_COMMENTS(element)] if headline is not None else []
-    return next(filter(None, map(stamped_writer, under)), None)
+    # (The byline's first line elsewhere, under the story, only as the post's own meta line:
+    # its stamp and more fields after a bar, "Von A am 03.05.2013, 11:51 | 0 Kommentare | Hafen";
+    # a comment's stamp has none.)
+    fields = [line for text in signals.byline[:1]
+              if _STAMP_MORE_FIELDS.search(text.strip()) and (line := text.strip().split("\n")[0])]
+    return next(filter(None, map(stamped_writer, under + fields)), None)
+
+
+_STAMP_MORE_FIELDS = re.compile(r"\S\s*[|·•\n]\s*\S")
 
 
 def _lone_site_name(name: str, site_keys: set[str], sites: list[str], declared: set[str]) -> bool:
@@ -6545,10 +6553,11 @@ def _plain_by_line_names(signals: Signals) -> list[str]:
     return [_LABEL_BEFORE_NAME.sub("", line, count=1)] if line else []
 
 
-def _by_line_under_headline(signals: Signals) -> str | None:
-    """The first short line under the headline, before the story's text, that begins "By"
-    (or "von", "par"): not one in a caption, a comment, a card's link or another story's box."""
-    headline = _headline_element(signals.tree) if signals.tree is not None else None
+def _by_line_under_headline(signals: Signals, headline_of=_headline_element) -> str | None:
+    """The first short line under the headline (headline_of's), before the story's text, that
+    begins "By" (or "von", "par"): not one in a caption, a comment, a card's link or another
+    story's box."""
+    headline = headline_of(signals.tree) if signals.tree is not None else None
     for element, line in _lines_under_headline(signals.tree, headline) if headline is not None else ():
         if (_BY_START.match(line) and not (_IN_CAPTION(element) or _IN_COMMENTS(element) or _in_card_link(element)
                                            or _in_other_stories(element, headline))):
@@ -6563,7 +6572,10 @@ def _by_line_short_dates(signals: Signals) -> list[str]:
     version's number, so only a byline's own field is read). Only the line under the headline
     (_by_line_under_headline): the page's other "By" lines are a related box's, a sidebar's or
     a comment's, dated for their own stories."""
-    line = _by_line_under_headline(signals)
+    # (A page's <h2> headline too; on a page with no headline we know, the page's first "By"
+    # line, above the boxes that follow the story.)
+    headline = _byline_headline(signals.tree) if signals.tree is not None else None
+    line = _by_line_under_headline(signals, _byline_headline) if headline is not None else next(iter(signals.by_line), None)
     day = _short_dotted_date(line.rsplit(",", 1)[1], signals.day_first) if line and "," in line else None
     return [day] if day else []
 

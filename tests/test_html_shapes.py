@@ -6583,6 +6583,14 @@ def test_another_by_lines_short_dotted_date_dates_no_page(after):
     assert parsed(after=after, lang="de").published is None
 
 
+def test_a_by_lines_short_dotted_date_under_an_h2_headline():
+    raw = ("<!DOCTYPE html><html lang='de'><head><meta charset='utf-8'><title>Harbour channel to be dredged"
+           "</title></head><body><div class='top'><h2>Harbour channel to be dredged</h2></div><div class='text'>"
+           "<p>von <a href='/author/lotte-brandt/' rel='author'>Lotte Brandt</a>, 8.5.12</p>"
+           f"{BODY}</div></body></html>").encode()
+    assert (normalise(extract_html(raw), NOW).published or "")[:10] == "2012-05-08"
+
+
 # --- blog posts: no <h1>, the post's headline an <h2> or <h3> linked to the post itself -------
 
 
@@ -6703,6 +6711,9 @@ def test_a_german_body_as_the_meta_author(meta, authors):
     ('<p>Von Gastautor am 04.03.2024, 11:51</p>', "", []), ('<p>Von Leserreporter am 04.03.2024, 11:51</p>', "", []),
     ('<p>Posted by guestpost on March 5, 2024</p>', "", []), ('<p>Posted by PressRelease on March 5, 2024</p>', "", []),
     ('<p>Von Montag am 04.03.2024, 11:51</p>', "", []), ('<p>Por Agencias, 5 de marzo de 2024</p>', "", []),
+    # the post's own meta line under its story: its stamp and more fields after a bar
+    ("", '<div class="post-meta">Von Marlo am 03.05.2013, 11:51 | <a href="#c">0 Meinungen</a> | Hafen</div>',
+     ["Marlo"]),
     # a reader's stamp below the story, in an unclassed box or one marked as a byline
     ("", '<h3>Leserbriefe</h3><div><p>Von Peter am 04.05.2013, 09:12</p><p>Toller Beitrag!</p></div>', []),
     ("", '<div><p class="byline">Von Peter am 04.05.2013, 09:12</p><p>Toller Beitrag!</p></div>', []),
