@@ -1318,11 +1318,15 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     if not found:
         # A blog post's stamp line that names its writer by one word, a login or a first name
         # ("Von Marlo am 03.05.2013, 11:51", "11.05.2012, 10:22 von marlo"): under the headline,
-        # or below the story before its readers' comments. (Before the sign-off rules below,
-        # which read "Von Marlo" and its date as a name and a day.)
+        # or below the story before its readers' comments. Taken after the sign-off and bio
+        # rules below, whose full name ("- Jane Doe", "About the author / Jane Doe") says more
+        # than a login ("Posted by jdoe on ..."); they skip its line, which they would read as
+        # a name ("Von Marlo") and a day, as they skip another story's lines.
         stamped = _stamped_writer(lines, below, [i for i in tail if i not in listed], body_at)
-        if stamped is not None:
-            add([rules.LoneName(stamped[0])], stamped[1], "stamped_writer")
+    else:
+        stamped = None
+    if stamped is not None:
+        listed.add(stamped[1])
     # (So are the name and the bio under "About the photographer": another maker's box.)
     listed |= {j for i, line in enumerate(lines) if not found and rules.about_another_maker(line)
                for j in range(i + 1, min(len(lines), i + 1 + ANOTHER_MAKER_LINES))}
@@ -1395,6 +1399,8 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                             add(names, j, "about_author")
                             break
                     break
+    if not found and stamped is not None:
+        add([rules.LoneName(stamped[0])], stamped[1], "stamped_writer")
     if not found and body_at is not None:
         # Last, a blogger who introduces themselves in the story's first paragraphs ("my name
         # is Ann Lee"), when nothing else names a writer.
@@ -1437,10 +1443,15 @@ def _stamped_writer(lines: list[Line], below: list[int], tail: list[int], body_a
     2024, par marlo") has the same shape."""
     comments = next((i for i in range(body_at or 0, len(lines)) if rules.opens_comments(lines[i])
                      or _COMMENTS_COUNT.fullmatch(lines[i].text.strip(" *:#"))), len(lines))
-    for i in [*below, *(i for i in tail if i < comments and not _under_teaser(lines, i))]:
-        word = rules.stamped_writer(lines[i].text)
-        if word:
+    for i in below:
+        if word := rules.stamped_writer(lines[i].text):
             return word, i
+    # (In the tail, a stamp that another of its shape follows is one of a thread's: a comments
+    # heading we do not know, each reader's comment stamped alike.)
+    stamps = [(i, word) for i in tail if i < comments and not _under_teaser(lines, i)
+              and (word := rules.stamped_writer(lines[i].text))]
+    if len(stamps) == 1:
+        return stamps[0][1], stamps[0][0]
     # The same line set as two under the headline, the date's and the writer's (a list of the
     # post's fields: "* 5 mars 2024" / "* Par [Marlo](...)").
     for i, j in zip(below, below[1:]):

@@ -949,7 +949,19 @@ def _permalinked_heading(tree: HtmlElement):
     """On a page with no <h1>, the first <h2> or <h3> that is wholly a link to the page itself
     (its canonical address) and whose words the <title> holds: a blog theme sets the post's
     headline so on its single post's page, as on its lists of posts (a link to another post's
-    page is that post's teaser)."""
+    page is that post's teaser). Worked out once a page (_headline_element asks it some twenty
+    times, and a list of posts holds thousands of linked <h2>s); again if the page lost it."""
+    root = tree.getroottree().getroot()
+    heading = _permalinked_heading_of(tree, root)
+    if heading is not None and heading.getroottree().getroot() is not root:
+        _permalinked_heading_of.cache_clear()
+        heading = _permalinked_heading_of(tree, root)
+    return heading
+
+
+@lru_cache(maxsize=1)
+def _permalinked_heading_of(tree: HtmlElement, root):
+    """_permalinked_heading, cached for the last page alone (it keeps that page's tree alive)."""
     page = tree.getroottree()
     own = next((target for link in page.iter("link")
                 if link.get("rel") == "canonical" and (target := _split_href(link)) is not None), None)
@@ -957,10 +969,14 @@ def _permalinked_heading(tree: HtmlElement):
     title = _key(_text(title_element) or "") if title_element is not None else ""
     if own is None or len(own.path.rstrip("/")) < 2 or not title:
         return None  # (the front page links to itself from every heading's logo)
+    own_path = own.path.rstrip("/")
     for heading in tree.iter(*_PERMALINK_HEADINGS):
+        # (The link's address first: on a list of posts, almost every heading links elsewhere.)
+        if not any(own_path in (a.get("href") or "") for a in chain(heading.iter("a"), heading.iterancestors("a"))):
+            continue
         link = _heading_link(heading)
         target = _split_href(link) if link is not None else None
-        if (target is not None and target.path.rstrip("/") == own.path.rstrip("/")
+        if (target is not None and target.path.rstrip("/") == own_path
                 and target.netloc in ("", own.netloc) and len(text := _text(heading) or "") >= _SUBHEADLINE_LENGTH
                 and _key(text) in title):
             return heading
@@ -2779,6 +2795,9 @@ _ABOUT_AUTHOR_HEADING = re.compile(
     r"\s*(?:about\s+the\s+(?:author|writer)s?|sobre\s+(?:el|la)\s+autora?|(?:über|uber)\s+(?:den|die)\s+"
     r"autor(?:in)?|à\s+propos\s+de\s+l['’]auteure?|a\s+proposito\s+dell['’]autore)\s*:?\s*", re.I)
 _HEADINGS = _PageSearch(tags=("h2", "h3", "h4", "h5", "h6"))
+# A box's heading "About" and a name ("About Jane Doe", "Über Lotte Brandt", "Sobre Ana García").
+_ABOUT_NAMED = re.compile(r"\s*(?:about|über|uber|sobre|à\s+propos\s+de)\s+([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3})\s*:?\s*",
+                          re.I)
 
 
 def _headed_author_box_names(tree: HtmlElement, headline) -> list[str]:
@@ -2789,10 +2808,22 @@ def _headed_author_box_names(tree: HtmlElement, headline) -> list[str]:
     comments, the page's header or among other stories."""
     names = []
     for heading in _HEADINGS(tree):
-        if not _ABOUT_AUTHOR_HEADING.fullmatch(_spaced_text(heading)):
+        heading_text = _spaced_text(heading)
+        about_named = None if _ABOUT_AUTHOR_HEADING.fullmatch(heading_text) else _ABOUT_NAMED.fullmatch(heading_text)
+        if about_named is None and not _ABOUT_AUTHOR_HEADING.fullmatch(heading_text):
             continue
         box = heading.getparent()
         if box is None or _IN_COMMENTS(heading) or _in_page_header(box, headline) or _in_other_stories(box, headline):
+            continue
+        if about_named is not None:
+            # "About Jane Doe" over a bio that opens with the same name ("Jane Doe covers the
+            # port ..."): the box names its writer in its heading.
+            opening = " ".join(_spaced_text(box).split()).partition(" ".join(_spaced_text(heading).split()))[2]
+            subject = _BIO_SUBJECT.match(opening.lstrip(" :"))
+            people = split_people(about_named[1])[0]
+            if (subject and len(people) == 1 and person_key(people[0]) == person_key(about_named[1])
+                    == person_key(subject[1]) and people[0] not in names):
+                names.append(people[0])
             continue
         # (The name opens the box's text under the heading: a link further on is one the bio
         # mentions - its editor, the site, a topic - or another part of a wider box.)
@@ -3122,8 +3153,23 @@ def _is_listed_post(item, element) -> bool:
             a is first for a in element.iterancestors()):
         return False
     target = _split_href(first)
+    words = _text(first) or ""
+    # (Not the post's own meta line set as a list: "<li><a href=OWN-ADDRESS rel=bookmark>Tuesday,
+    # March 5, 2024</a> by <a rel=author>A</a></li>", its permalink on its date, or on its headline.)
     return (target is not None and _is_story_address(target) and not _AUTHOR_PAGE.search(target.path)
-            and len((_text(first) or "").split()) >= _CARD_HEADLINE_WORDS)
+            and len(words.split()) >= _CARD_HEADLINE_WORDS
+            and not (len(words) <= _DATE_FIELD_LENGTH and text_date(words))
+            and not _is_own_address(item, target))
+
+
+def _is_own_address(element, target) -> bool:
+    """The link's target is the page's own address, its canonical or og:url (a path compared,
+    on the page's host or none)."""
+    page = element.getroottree()
+    owns = [_split_href(link) for link in page.iter("link") if link.get("rel") == "canonical"]
+    owns += [_split_href({"href": meta.get("content")}) for meta in page.iter("meta") if meta.get("property") == "og:url"]
+    return any(own is not None and len(own.path.rstrip("/")) >= 2 and target.path.rstrip("/") == own.path.rstrip("/")
+               and target.netloc in ("", own.netloc) for own in owns)
 
 
 def _the_one_article(element):
@@ -6352,14 +6398,24 @@ _STAMP_LINES_UNDER_HEADLINE = 2  # lines under the headline that may be its stam
 
 def _stamped_name(signals: Signals) -> str | None:
     """The one word a post's stamp line gives as its writer (text_rules.stamped_writer: "Von
-    Marlo am 03.05.2013, 11:51", "11.05.2012, 10:22 von marlo"): the byline's first line, or
-    one of the first lines under the headline. The line's shape is the theme's evidence that
-    the word is the writer's login or first name, where no second signal repeats it (a lone
-    word said once is otherwise as often a section or the site)."""
+    Marlo am 03.05.2013, 11:51", "11.05.2012, 10:22 von marlo"): one of the first lines under
+    the headline, before the story's text. The line's shape is the theme's evidence that the
+    word is the writer's login or first name, where no second signal repeats it (a lone word
+    said once is otherwise as often a section or the site). (Not the byline's first line
+    wherever it sits: a reader's comment below the story is stamped the same way, "Von Peter
+    am 04.05.2013".)"""
     headline = _headline_element(signals.tree) if signals.tree is not None else None
-    under = [line for _, line in islice(_lines_under_headline(signals.tree, headline), _STAMP_LINES_UNDER_HEADLINE)
-             ] if headline is not None else []
-    return next(filter(None, map(stamped_writer, [text.split("\n")[0] for text in signals.byline[:1]] + under)), None)
+    under = [line for element, line in islice(_lines_under_headline(signals.tree, headline), _STAMP_LINES_UNDER_HEADLINE)
+             if not _IN_COMMENTS(element)] if headline is not None else []
+    # (The byline's first line elsewhere, under the story, only as the post's own meta line:
+    # its stamp and more fields after a bar, "Von A am 03.05.2013, 11:51 | 0 Kommentare | Hafen";
+    # a comment's stamp has none.)
+    fields = [line for text in signals.byline[:1]
+              if _STAMP_MORE_FIELDS.search(text.strip()) and (line := text.strip().split("\n")[0])]
+    return next(filter(None, map(stamped_writer, under + fields)), None)
+
+
+_STAMP_MORE_FIELDS = re.compile(r"\S\s*[|·•\n]\s*\S")
 
 
 def _lone_site_name(name: str, site_keys: set[str], sites: list[str], declared: set[str]) -> bool:
@@ -6566,21 +6622,35 @@ def _plain_by_line_names(signals: Signals) -> list[str]:
     post's own line in plain markup ("<span>von Ann Lee</span>"). Not one in a caption, a
     comment, a card's link or another story's box; and only what follows the label ("Von
     Ahlen" alone, a surname's part in a list of authors, says no "by")."""
-    headline = _headline_element(signals.tree) if signals.tree is not None else None
+    line = _by_line_under_headline(signals)
+    return [_LABEL_BEFORE_NAME.sub("", line, count=1)] if line else []
+
+
+def _by_line_under_headline(signals: Signals, headline_of=_headline_element) -> str | None:
+    """The first short line under the headline (headline_of's), before the story's text, that
+    begins "By" (or "von", "par"): not one in a caption, a comment, a card's link or another
+    story's box."""
+    headline = headline_of(signals.tree) if signals.tree is not None else None
     for element, line in _lines_under_headline(signals.tree, headline) if headline is not None else ():
         if (_BY_START.match(line) and not (_IN_CAPTION(element) or _IN_COMMENTS(element) or _in_card_link(element)
                                            or _in_other_stories(element, headline))):
-            return [_LABEL_BEFORE_NAME.sub("", line, count=1)]
-    return []
+            return line
+    return None
 
 
 def _by_line_short_dates(signals: Signals) -> list[str]:
     """The day a "By" line gives as its last field, after a comma, when that field is a dotted
     date with a two-digit year and nothing more: "von Ann Lee, 8.5.12", as blog themes write
     the post's stamp beside its writer (see _short_dotted_date; in prose the same shape is a
-    version's number, so only a byline's own field is read)."""
-    fields = [line.rsplit(",", 1) for line in signals.by_line if "," in line]
-    return [day for _, last in fields if (day := _short_dotted_date(last, signals.day_first))]
+    version's number, so only a byline's own field is read). Only the line under the headline
+    (_by_line_under_headline): the page's other "By" lines are a related box's, a sidebar's or
+    a comment's, dated for their own stories."""
+    # (A page's <h2> headline too; on a page with no headline we know, the page's first "By"
+    # line, above the boxes that follow the story.)
+    headline = _byline_headline(signals.tree) if signals.tree is not None else None
+    line = _by_line_under_headline(signals, _byline_headline) if headline is not None else next(iter(signals.by_line), None)
+    day = _short_dotted_date(line.rsplit(",", 1)[1], signals.day_first) if line and "," in line else None
+    return [day] if day else []
 
 
 _TIME_TEXT_REACH = timedelta(days=1)  # a time zone's reach: the shown day may be the value's neighbour

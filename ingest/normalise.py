@@ -224,13 +224,15 @@ _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:an?\s+)?(?:guest\s+)?(?:written|words|rep
                         # or more, as each is also a particle ("Von Miller", "Di Maio").
                         # (Italian writes "di" in small letters as its "by": "di Anna Rossi".)
                         r"(?-i:Von|VON|Di|DI|di|Af|AF)\s+(?-i:(?=[A-ZÀ-Þ][\w'’.-]*\s+[A-ZÀ-Þ]))|"
-                        # German "von" in small letters opening the text, before a capital: a
-                        # blog's byline "von Heiner" (a name's own particle comes after its given
-                        # name, "Ada von Berg", or before another particle, "von der Leyen").
-                        r"^\s*(?-i:von)\s+(?-i:(?=[A-ZÀ-Þ]))|"
                         # and German "durch" ("through", a theme's word for "by") before a name
                         # of two words or more: "08/08/2017 durch Ann Lee"
                         r"^\s*(?-i:durch)\s+(?-i:(?=[A-ZÀ-Þ][\w'’.-]*\s+[A-ZÀ-Þ])))", re.I)
+# German "von" in small letters opening the whole byline, before a capital: a blog's byline
+# "von Heiner" (a name's own particle comes after its given name, "Ada von Berg", or before
+# another particle, "von der Leyen"). Read on the whole text only, not on each of its parts: a
+# second writer's name may open with its particle ("Anna Berg und von Weizsäcker"); nor before
+# a surname and its given name after a comma ("von Hardenberg, Karl", a list's order).
+_LOWER_VON_LABEL = re.compile(r"^\s*von\s+(?=[A-ZÀ-Þ])(?![\w'’.-]+\s*,\s*[A-ZÀ-Þ][\w'’.-]*\s*$)")
 # "with"/"avec" join a co-author ("A with B", "A (avec B et C)").
 # A spaced dash parts fields too ("Ada Quill - Staff Writer", "Ada Quill – Reuters"); a hyphen
 # inside a name has no spaces round it. So does a spaced middle dot or bullet ("Ada Quill ·
@@ -457,7 +459,7 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     # end names an agency or a handle: "A (AP)" -> "A", "AP".
     text = _NICKNAME.sub(lambda m: m.group(0) if AGENCIES.get(m.group(1).casefold()) else "", text)
     text = re.sub(r"\(([^)]*)\)", r", \1,", text)
-    text = _BY_PREFIX.sub("", text)
+    text = _BY_PREFIX.sub("", _LOWER_VON_LABEL.sub("", text))
     text = _ROLE_COMPOUND.sub("", text)
     text = _last_first(text)
     text = _CAPITALS_RUN.sub(_capitals_apart, text)

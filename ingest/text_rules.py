@@ -1547,9 +1547,16 @@ def is_labelled_teaser(text: str) -> bool:
     return bool(colon and rest.strip() and _LIST_HEADING.match(label.strip(" *")))
 
 
-# (The count may follow in brackets, "Comments (3)", and the readers be named, "Reader comments".)
+# (The count may follow in brackets, "Comments (3)", and the readers be named, "Reader comments";
+# a blog theme's count in words and the post's title after it, "One thought on "...", "12
+# Responses to "..."; German, Spanish, Portuguese, French and Italian's words too, "Reaktionen",
+# "Leserkommentare (2)"; a "Discussion" only with its count: a story may have a section so named.)
 _COMMENTS_HEADING = re.compile(
-    r"^(?:\d+\s+)?(?:readers?['’]?\s+)?(?:comments?|responses?|replies|reactions?|thoughts? on\b.*)(?:\s*[(\[]\d+[)\]])?$|"
+    r"^(?:\d+\s+)?(?:readers?['’]?\s+)?(?:comments?|responses?|replies|reactions?|thoughts? on\b.*|"
+    r"(?:leser)?kommentare?|leserbriefe?|reaktionen|comentarios?|coment[aá]rios?|commentaires?|r[ée]actions?|"
+    r"commenti)(?:\s*[(\[]\d+[)\]])?$|"
+    r"^(?:\d+|one|no)\s+(?:comments?|responses?|replies|reactions?|thoughts?)\s+(?:on|to)\b.*$|"
+    r"^(?:\d+\s+discussions?|discussions?\s*[(\[]\d+[)\]])$|"
     r"^(?:leave|post|add) a (?:comment|reply)\b|"
     r"^(?:join the (?:discussion|conversation)|comments are closed|share this:?|like this:?|you must be logged in\b.*)$",
     re.I,
@@ -2990,6 +2997,10 @@ _SYSTEM_ACCOUNTS = {
     "anonymous", "anon", "anonym", "anonyme", "anónimo", "anonimo", "unknown",
     "unbekannt", "inconnu", "desconocido", "sconosciuto", "guest", "gast", "invité", "invitado",
     "ospite", "visitor",
+    # the accounts a site posts others' texts under: a guest's, a reader-reporter's, a press release's
+    "guestpost", "guestauthor", "guestwriter", "guestblogger", "guestcontributor", "gastautor", "gastautorin",
+    "gastbeitrag", "leserreporter", "leserreporterin", "leserbrief", "pressrelease", "pressreleases",
+    "pressemitteilung", "presse", "press", "communiqué", "comunicado", "comunicato",
 }
 
 
@@ -3380,8 +3391,8 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     Lee @annlee / 2 days": a name and the page's stamp, one line. then_anything: the line is
     known to be the byline's place (right under the headline), so the categories and comment
     counts that may follow the date ("Ann Lee 27/09/2018 Comment! Ports, Ships") do not matter."""
-    if line.words > (20 if then_anything else 14):
-        return []
+    if line.words > (20 if then_anything else 14) or stamped_writer(line.text):
+        return []  # (a post's stamp, "Von Marlo am 03.05.2013", is stamped_writer's: its "Von" is the label)
     text = re.sub(r"[,\s]*@\w+", "", _PROFILE_ADDRESS.sub("", line.text.strip()))  # a handle or a profile's address
     text = re.sub(r"\s*[|•·]\s*(?=[|•·])", "", text)  # ("Ann Lee | @annlee | Updated": its bar too)
     parts = re.split(r"\s*[|•·]\s*|\s+[–—/-]\s+", text, maxsplit=1)
@@ -4506,7 +4517,7 @@ _STAMP_NAME = r"(?P<name>[^\W_][\w.-]{1,30}?)"
 _STAMP_FIELDS = r"\s*(?:[|·•].*)?"
 _NAME_THEN_STAMP = re.compile(rf"\s*{_STAMP_BY}{_STAMP_NAME}(?:\s+(?i:on|am|le|el|op|den|il)\s+|\s*,\s*)"
                               rf"(?P<date>[^|·•]{{6,48}}?){_STAMP_FIELDS}")
-_STAMP_THEN_NAME = re.compile(rf"\s*(?P<date>[^|·•]{{6,48}}?)[\s,|·•–—-]+{_STAMP_BY}{_STAMP_NAME}[.,;:]?{_STAMP_FIELDS}")
+_STAMP_THEN_NAME = re.compile(rf"\s*(?P<date>[^\s|·•][^|·•]{{5,47}}?)[\s,|·•–—-]+{_STAMP_BY}{_STAMP_NAME}[.,;:]?{_STAMP_FIELDS}")
 # The same as a theme's sentence under the post: "This entry was posted on March 5, 2024 by
 # marlo and filed under ...", "Dieser Artikel wurde am 5. März 2024 um 14:48 von Marlo
 # geschrieben und unter ... eingeordnet".
@@ -4524,6 +4535,35 @@ _STAMP_DATES = (FULL_DATE, _DOTTED_DATE, _FOREIGN_DATE, _YEAR_FIRST)
 _STAMP_SENTENCE_LENGTH = 400  # characters of such a sentence at most (its categories and tags)
 
 
+# Words a stamp sets after its "by" that name no person: the time ("By noon", "Von heute"), a
+# word of a sentence ("Par ailleurs, le 8 mars 2024"), an agency's plural and the wires.
+_STAMP_NO_PERSON_WORDS = {
+    "today", "yesterday", "tomorrow", "tonight", "noon", "midnight", "morning", "evening", "now", "then",
+    "heute", "gestern", "morgen", "mittag", "abend", "hoy", "ayer", "mañana", "hoje", "ontem", "amanhã",
+    "aujourd'hui", "hier", "demain", "midi", "minuit", "oggi", "ieri", "domani", "vandaag", "gisteren",
+    "ailleurs", "exemple", "agencias", "agencia", "agências", "agência", "agences", "agence", "agenturen",
+    "agentur", "agenzie", "agenzia", "wires", "wire", "agencies", "agency",
+}
+
+
+def _stamps_no_person(word: str) -> bool:
+    """A stamp's word that is no writer's (as the HTML path's may_be_name reads a lone word):
+    all capitals (an agency's letters, "PTI", "WAM"), an agency ("ians"), a weekday or a month
+    ("By Friday, March 8, 2024", "Von Montag"), a picture library ("by Shutterstock"), a time
+    or a sentence's word."""
+    folded = word.casefold()
+    return (len(word) > 1 and word.isupper() or folded in AGENCIES or folded in _PICTURE_SOURCES
+            or folded in _STAMP_NO_PERSON_WORDS or folded in MONTHS or folded in FOREIGN_MONTHS
+            or folded in WEEKDAYS.split("|") or _STAMP_WORDS.fullmatch(folded) is not None  # (its weekdays)
+            or folded in _AGENCY_LOWER)
+
+
+# Agencies a stamp writes in letters, as lower-case logins are ("by ians", "by pti"): India's,
+# the Gulf's and others' wires that AGENCIES does not list.
+_AGENCY_LOWER = {"pti", "ians", "ani", "wam", "spa", "kuna", "qna", "bna", "ona", "mena", "irna", "xinhua", "tass",
+                 "yonhap", "kyodo", "bernama", "antara", "apa", "sda", "ansa", "anp", "ntb", "tt", "stt", "ritzau"}
+
+
 def stamped_writer(text: str) -> str | None:
     """The one word a post's stamp line gives as its writer (see _NAME_THEN_STAMP), or None.
     The line's shape, its label and its whole date, is the theme's evidence that the word is
@@ -4532,7 +4572,7 @@ def stamped_writer(text: str) -> str | None:
     "Redaktion"), nor a line whose date part holds more than a date ("by Marlo, Harbour Blog")."""
     match = (_NAME_THEN_STAMP.fullmatch(text) or _STAMP_THEN_NAME.fullmatch(text)
              or (_STAMP_SENTENCE.fullmatch(text) if len(text) <= _STAMP_SENTENCE_LENGTH else None))
-    if not match or _login_of_no_writer(match["name"]):
+    if not match or _login_of_no_writer(match["name"]) or _stamps_no_person(match["name"]):
         return None
     when = match["date"].strip()
     for pattern in _STAMP_DATES:

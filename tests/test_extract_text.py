@@ -1970,6 +1970,11 @@ def test_an_author_box_above_related_stories_or_comments(end, authors):
 @pytest.mark.parametrize("text, expected", [
     ("3 comments", True), ("Leave a Reply", True), ("Share this:", True), ("Comments are closed.", False),
     ("Comments", True), ("The union comments on the deal", False),
+    # a blog theme's count in words and the post's title; other languages' headings
+    ("12 Responses to “Harbour channel to be dredged”", True), ("One thought on “Harbour channel”", True),
+    ("Reaktionen", True), ("Leserkommentare (2)", True), ("Comentarios", True), ("Discussion (4)", True),
+    # near misses: a story's own sections
+    ("Discussion", False), ("Responses to the plan", False), ("Thoughts", False),
 ])
 def test_comments_headings(text, expected):
     assert rules.is_comments_heading(line(text)) is expected

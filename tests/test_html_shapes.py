@@ -6587,6 +6587,10 @@ POST_META = '<div class="entry-meta"><span>5. März 2024</span> <span>Marlo</spa
                 '<p>Good news for the fleet.</p></li></ul>', "2024-03-05"),
     (POST_META, '<div class="responses"><p><a href="/2024/channel-dredged.html#r-3">7. März 2024 um 11:21</a> '
                 'Ann schreibt: gut so.</p></div>', "2024-03-05"),
+    # (a comment's link to the post itself, no anchor: the comments' box says whose time it is)
+    (POST_META, '<ul class="commentlist"><li class="comment"><div class="comment-meta">'
+                '<a href="/2024/channel-dredged.html">7. März 2024 at 11:21</a></div>'
+                '<p>Good news for the fleet.</p></li></ul>', "2024-03-05"),
 ])
 def test_a_comments_permalink_does_not_date_the_post(top, after, published):
     found = parsed(head=POST_URL, top=top, after=after, lang="de").published
@@ -6629,6 +6633,8 @@ def test_other_posts_marked_times_give_way_to_the_posts_own(top, after, publishe
     ('<p><time datetime="2024-03-09T10:18:46Z">5 March 2024</time></p>', "2024-03-09"),
     ('<p><time datetime="2024-03-05T10:18:46Z">Published on 5 March 2024</time></p>', "2024-03-05"),
     ('<p><time datetime="2024-03-06T01:00:00+00:00">Published on 5 March 2024</time></p>', "2024-03-05"),
+    # (the words a day after the value's own day, the value's in its own time zone: the value stands)
+    ('<p><time datetime="2024-03-05T23:30:00-05:00">Published on 6 March 2024</time></p>', "2024-03-05"),
 ])
 def test_a_times_labelled_words_over_its_value_of_another_day(top, published):
     found = parsed(top=top).published
@@ -6650,6 +6656,24 @@ def test_a_by_lines_short_dotted_date(top, lang, published):
     article = parsed(top=top, lang=lang)
     found = article.published if article.provenance.get("published") == "byline" else None
     assert (found[:10] if found else found) == published
+
+
+@pytest.mark.parametrize("after", [
+    # a related box's and an unclassed comment's "von" lines under the story
+    '<div class="box"><h3>Mehr zum Thema</h3><p><a href="/2011/02/alte-fahrrinne">Alte Fahrrinne</a></p>'
+    '<p>von Bob Stein, 1.2.11</p></div>',
+    '<h3>Reaktionen</h3><div><p>von Peter Kühn, 9.5.12</p><p>Toller Beitrag!</p></div>',
+])
+def test_another_by_lines_short_dotted_date_dates_no_page(after):
+    assert parsed(after=after, lang="de").published is None
+
+
+def test_a_by_lines_short_dotted_date_under_an_h2_headline():
+    raw = ("<!DOCTYPE html><html lang='de'><head><meta charset='utf-8'><title>Harbour channel to be dredged"
+           "</title></head><body><div class='top'><h2>Harbour channel to be dredged</h2></div><div class='text'>"
+           "<p>von <a href='/author/lotte-brandt/' rel='author'>Lotte Brandt</a>, 8.5.12</p>"
+           f"{BODY}</div></body></html>").encode()
+    assert (normalise(extract_html(raw), NOW).published or "")[:10] == "2012-05-08"
 
 
 # --- blog posts: no <h1>, the post's headline an <h2> or <h3> linked to the post itself -------
@@ -6704,10 +6728,37 @@ OWN_LINE = '<ul class="info"><li>5 mars 2024</li><li>Par <a rel="author" href="/
     # near miss: the page's own line set as a list whose item opens with the writer's link
     ("", '<ul class="info"><li><a rel="author" href="/lotte-brandt">Lotte Brandt</a> '
          '<time datetime="2024-03-05">5 mars 2024</time></li></ul>', "2024-03-05", ["Lotte Brandt"]),
+    # near misses: the post's own meta line as a list item opening with its permalink, on its
+    # date (in four languages) or on its own address
+    ("", '<ul class="entry-meta"><li><a href="/2024/03/05/harbour/" rel="bookmark">Tuesday, March 5, 2024</a>'
+         ' by <a rel="author" href="/author/ann-lee/">Ann Lee</a></li></ul>', "2024-03-05", ["Ann Lee"]),
+    ("", '<ul class="entry-meta"><li><a href="/2024/03/05/harbour/" rel="bookmark">martes, 5 de marzo de 2024</a>'
+         ' por <a rel="author" href="/author/ann-lee/">Ann Lee</a></li></ul>', "2024-03-05", ["Ann Lee"]),
+    ("", '<ul class="entry-meta"><li><a href="/2024/03/05/harbour/" rel="bookmark">terça-feira, 5 de março de 2024</a>'
+         ' por <a rel="author" href="/author/ann-lee/">Ann Lee</a></li></ul>', "2024-03-05", ["Ann Lee"]),
+    ("", '<ul class="entry-meta"><li><a href="/2024/03/05/harbour/" rel="bookmark">le mardi 5 mars 2024</a>'
+         ' par <a rel="author" href="/author/ann-lee/">Ann Lee</a></li></ul>', "2024-03-05", ["Ann Lee"]),
+    ('<link rel="canonical" href="https://harbour.example/2024/harbour-channel-dredged/">',
+     '<ul class="entry-meta"><li><a href="https://harbour.example/2024/harbour-channel-dredged/" rel="bookmark">'
+     'Harbour channel to be dredged</a> <time datetime="2024-03-05">5 mars 2024</time>'
+     ' by <a rel="author" href="/author/ann-lee/">Ann Lee</a></li></ul>', "2024-03-05", ["Ann Lee"]),
 ])
 def test_a_list_of_posts_dates_and_signs_its_own_posts(head, top, published, authors):
     article = parsed(head=head, top=top, after=POSTS_LIST, lang="fr")
     assert ((article.published or "")[:10] or None, article.authors) == (published, authors)
+
+
+@pytest.mark.parametrize("after, authors", [
+    ('<div class="about"><h3>About Jane Doe</h3><p>Jane Doe covers the port for the Harbour Times.</p></div>',
+     ["Jane Doe"]),
+    # near misses: a heading about another name than the bio's; no box at all (the login stands)
+    ('<div class="about"><h3>About Harbour Times</h3><p>Jane Doe covers the port for the Harbour Times.</p></div>',
+     ["jdoe"]),
+    ("", ["jdoe"]),
+])
+def test_a_box_about_a_named_writer_wins_over_a_stamps_login(after, authors):
+    top = '<p class="meta">Posted by jdoe on March 5, 2024</p>'
+    assert parsed(top=top, after=after, lang="en").authors == authors
 
 
 # --- a German body named as the page's author in <meta name="author"> -------------------------
@@ -6741,9 +6792,29 @@ def test_a_german_body_as_the_meta_author(meta, authors):
     ("", '<ul class="commentlist"><li class="comment"><p>Von Erkan am 07.03.2024, 11:21</p>'
          '<p>Gut so.</p></li></ul>', []),
     ('<p>By Home on March 5, 2024</p>', "", []),
+    # the accounts a site posts others' texts under, a weekday, agencies
+    ('<p>Von Gastautor am 04.03.2024, 11:51</p>', "", []), ('<p>Von Leserreporter am 04.03.2024, 11:51</p>', "", []),
+    ('<p>Posted by guestpost on March 5, 2024</p>', "", []), ('<p>Posted by PressRelease on March 5, 2024</p>', "", []),
+    ('<p>Von Montag am 04.03.2024, 11:51</p>', "", []), ('<p>Por Agencias, 5 de marzo de 2024</p>', "", []),
+    # the post's own meta line under its story: its stamp and more fields after a bar
+    ("", '<div class="post-meta">Von Marlo am 03.05.2013, 11:51 | <a href="#c">0 Meinungen</a> | Hafen</div>',
+     ["Marlo"]),
+    # a reader's stamp below the story, in an unclassed box or one marked as a byline
+    ("", '<h3>Leserbriefe</h3><div><p>Von Peter am 04.05.2013, 09:12</p><p>Toller Beitrag!</p></div>', []),
+    ("", '<div><p class="byline">Von Peter am 04.05.2013, 09:12</p><p>Toller Beitrag!</p></div>', []),
 ])
 def test_a_post_stamps_one_word_writer(top, after, authors):
     assert parsed(top=top, after=after).authors == authors
+
+
+@pytest.mark.parametrize("site, authors", [
+    ("Harbour Gazette", []),  # the site's own name as the stamp's word: the site signs, no writer
+    # near miss: another site's name
+    ("Kiel Post", ["harbourgazette"]),
+])
+def test_a_stamp_that_gives_the_sites_name(site, authors):
+    head = f'<meta property="og:site_name" content="{site}">'
+    assert parsed(head=head, top='<p class="meta">by harbourgazette, 5 March 2024</p>', lang="en").authors == authors
 
 
 # --- blog posts: a plain "von" line under the headline, no element marked as the byline -------

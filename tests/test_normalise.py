@@ -114,6 +114,10 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("von Lotte", [], []),
         ("Lotte von Brandt", ["Lotte von Brandt"], []),
         ("von der Leyen", ["von der Leyen"], []),
+        # (the label opens the whole byline only: a surname with its particle before its
+        # given name, or a second writer's name, keeps it)
+        ("von Hardenberg, Karl", ["Karl von Hardenberg"], []),
+        ("Anna Berg und von Weizsäcker", ["Anna Berg", "von Weizsäcker"], []),
         ("durch Lotte Brandt", ["Lotte Brandt"], []),
         ("durch Lotte", [], []),
         ("Veröffentlicht durch Lotte Brandt", ["Lotte Brandt"], []),

@@ -3800,6 +3800,11 @@ def test_a_place_with_a_particle_between_the_name_and_the_date(header, authors, 
     ("Dieser Beitrag wurde am 14. März 2024 von Marlo verfasst", "Marlo"),
     ("This entry was posted on March 5, 2024 by the harbour board and filed under Ports.", None),
     ("Dieser Artikel wurde am Montag von Marlo geschrieben.", None),
+    # agencies, a weekday, a time, a sentence's word, a picture library
+    ("By PTI, March 5, 2024", None), ("By WAM on March 5, 2024", None), ("by ians, 5 March 2024", None),
+    ("By Friday, March 8, 2024", None), ("By noon, March 8, 2024", None), ("Von heute am 08.03.2024", None),
+    ("Par ailleurs, le 8 mars 2024", None), ("March 5, 2024 by Shutterstock", None),
+    ("Por Agencias, 5 de marzo de 2024", None), ("Von Montag am 04.03.2024, 11:51", None),
 ])
 def test_stamped_writer(text, word):
     assert rules.stamped_writer(text) == word
@@ -3808,13 +3813,35 @@ def test_stamped_writer(text, word):
 @pytest.mark.parametrize("top, end, authors", [
     ("11.05.2012, 10:22 von marlo", "", ["marlo"]),
     ("", "Von Marlo am 03.05.2013, 11:51 | 0 Kommentare | Hafen", ["Marlo"]),
+    ("Von Marlo am 03.05.2013, 11:51", "", ["Marlo"]),
+    ("Von Marlo am 03.05.2013, 11:51 | 0 Kommentare | Hafen", "", ["Marlo"]),
     # the date and the writer as two items of a list under the headline
     ("* 5 mars 2024\n* Par [Marlo](https://harbourblog.example/marlo)", "", ["Marlo"]),
     # near misses: a reader's comment under the comments' heading, in the same shape; two
     # items apart
     ("", "3 Kommentare\n\nVon Erkan am 07.03.2024, 11:21\n\nGut so, endlich.", []),
+    ("", "## 12 Responses to “Harbour channel”\n\nPosted by marlo on March 6, 2024\n\nGreat post!", []),
+    ("", "### One thought on “Harbour channel”\n\nby marlo, 6 March 2024 at 9:41 pm\n\nGreat post!", []),
+    ("", "## Reaktionen\n\nVon Peter am 04.05.2013, 09:12\n\nToller Beitrag!", []),
+    # a stamp under another story's linked headline: a teaser's
+    ("", "### [Quay repairs begin next week on the old pier](https://harbourblog.example/quay)\n\n"
+         "Von Erkan am 07.03.2024, 11:21", []),
+    # a thread under a heading we do not know: each comment stamped alike
+    ("", "## Stimmen\n\nVon Peter am 04.05.2013, 09:12\n\nToll!\n\nVon Erkan am 05.05.2013, 10:00\n\nGut.", []),
     ("* 5 mars 2024\n* Le port\n* Par [Marlo](https://harbourblog.example/marlo)", "", []),
 ])
 def test_a_post_stamp_line_names_its_writer(top, end, authors):
     text = f"# {HEADLINE}\n\n{top}\n\n{STORY}\n\n{STORY}\n\n{end}\n"
+    assert parse(text, True).authors == authors
+
+
+@pytest.mark.parametrize("end, authors", [
+    ("\u2014 Jane Doe", ["Jane Doe"]),
+    ("*Jane Doe is the Harbour Times' port reporter.*", ["Jane Doe"]),
+    ("## About the author\n\n**Jane Doe** covers the port for the Harbour Times.", ["Jane Doe"]),
+    # near miss: nothing at the end names a writer, the stamp's login does
+    ("Filed under Ports.", ["jdoe"]),
+])
+def test_a_full_name_at_the_end_wins_over_a_stamps_login(end, authors):
+    text = f"# {HEADLINE}\n\nPosted by jdoe on March 5, 2024\n\n{STORY}\n\n{STORY}\n\n{end}\n"
     assert parse(text, True).authors == authors
