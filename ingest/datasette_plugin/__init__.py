@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 from ..search import (MAX_PAGE, PAGE_SIZE, PUBLISHED_BOUNDS, RANKED_WINDOW, BadParameter, add_query_functions,
                       check_parameter, check_parameters, check_words, copies_at_outlet, names_matching_many,
                       names_not_in_archive, past_ranked_window, published_bound)
-from ..near_copies import LATEST_OF_PAIRS_SQL
+from ..near_copies import near_copies_of
 from .api_errors import refusal, refused_json, tidied_address, with_plain_interruptions
 from .api_paging import PAGED_QUERIES, paged_query, send_with_next_page
 from .day_facet import DayFacet
@@ -450,11 +450,9 @@ def _version_link(row, value: int, column: str, datasette) -> Markup | None:
     """The `search` query's version columns as links: earlier_versions to the `versions` query
     of the result's story, later_version to the article that replaced the text shown; and
     `syndication`'s text_id to the article whose text ran at that place."""
-    if column == "later_version":
-        href = datasette.urls.row(DATABASE_NAME, "articles", str(value))
-        return Markup('<a href="{}">#{}</a>').format(href, value)
-    if column == "text_id" and "text" in row.keys():
-        # (syndication: the article whose text ran at a place, the story's own or an edited copy)
+    # (syndication's text_id: the article whose text ran at a place, the story's own or an
+    # edited copy)
+    if column == "later_version" or (column == "text_id" and "text" in row.keys()):
         href = datasette.urls.row(DATABASE_NAME, "articles", str(value))
         return Markup('<a href="{}">#{}</a>').format(href, value)
     if column == "earlier_versions" and value > 0 and isinstance(row["id"] if "id" in row.keys() else None, int):
@@ -907,19 +905,6 @@ SELECT id, title, first_seen, word_count, 'later' FROM articles WHERE previous_v
 ORDER BY first_seen, id
 """
 
-# An article's near copies (schema/0024): the same story at other outlets, a little edited, most
-# alike first. Each pair is stored once, the later article first: found on both sides; each
-# named by its latest version (near_copies.LATEST_OF_PAIRS_SQL).
-NEAR_COPIES_SQL = """
-WITH pairs(article_id, other, shared) AS (
-  SELECT :id, copy_of, shared FROM near_copies WHERE article_id = :id
-  UNION ALL
-  SELECT :id, article_id, shared FROM near_copies WHERE copy_of = :id), """ + LATEST_OF_PAIRS_SQL + """
-SELECT articles.id, articles.title, outlets.name AS outlet, latest.shared FROM latest
-JOIN articles ON articles.id = latest.other LEFT JOIN outlets ON outlets.id = articles.outlet_id
-ORDER BY latest.shared DESC, articles.id
-"""
-
 SOURCES_SQL = """
 SELECT sources.id, sources.article_id, sources.location, sources.format, sources.status, sources.url,
        sources.published, sources.seen_at, sources.last_seen, outlets.name AS outlet
@@ -1034,10 +1019,9 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         article["edited_copies"] = sum(source["edited"] for source in sources)
         versions = [dict(row) for row in (await db.execute(
             VERSIONS_SQL, {"id": int(pks), "previous": article["previous_version"]})).rows]
-        near_copies = []
-        # (an archive served from a read-only disk may predate the table: no near copies)
-        if (await db.execute("SELECT 1 FROM sqlite_master WHERE name = 'near_copies'")).rows:
-            near_copies = [dict(row) for row in (await db.execute(NEAR_COPIES_SQL, {"id": int(pks)})).rows]
+        # (The same story at other outlets, a little edited, most alike first: near_copies_of,
+        # as search reads them; none on an archive that predates the table.)
+        near_copies = (await db.execute_fn(lambda conn: near_copies_of(conn, [int(pks)]))).get(int(pks), [])
         return {"article": article, "article_sources": sources, "article_versions": versions,
                 "article_near_copies": near_copies}
 
