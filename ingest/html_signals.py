@@ -2809,16 +2809,18 @@ def _headed_author_box_names(tree: HtmlElement, headline) -> list[str]:
     names = []
     for heading in _HEADINGS(tree):
         heading_text = _spaced_text(heading)
-        about_named = None if _ABOUT_AUTHOR_HEADING.fullmatch(heading_text) else _ABOUT_NAMED.fullmatch(heading_text)
-        if about_named is None and not _ABOUT_AUTHOR_HEADING.fullmatch(heading_text):
+        about = _ABOUT_AUTHOR_HEADING.fullmatch(heading_text)
+        about_named = None if about else _ABOUT_NAMED.fullmatch(heading_text)
+        if not (about or about_named):
             continue
         box = heading.getparent()
         if box is None or _IN_COMMENTS(heading) or _in_page_header(box, headline) or _in_other_stories(box, headline):
             continue
+        # (the box's text under the heading)
+        opening = " ".join(_spaced_text(box).split()).partition(" ".join(heading_text.split()))[2]
         if about_named is not None:
             # "About Jane Doe" over a bio that opens with the same name ("Jane Doe covers the
             # port ..."): the box names its writer in its heading.
-            opening = " ".join(_spaced_text(box).split()).partition(" ".join(_spaced_text(heading).split()))[2]
             subject = _BIO_SUBJECT.match(opening.lstrip(" :"))
             people = split_people(about_named[1])[0]
             if (subject and len(people) == 1 and person_key(people[0]) == person_key(about_named[1])
@@ -2827,7 +2829,6 @@ def _headed_author_box_names(tree: HtmlElement, headline) -> list[str]:
             continue
         # (The name opens the box's text under the heading: a link further on is one the bio
         # mentions - its editor, the site, a topic - or another part of a wider box.)
-        opening = " ".join(_spaced_text(box).split()).partition(" ".join(_spaced_text(heading).split()))[2]
         opening = opening.lstrip(" :")
         for part in chain(box.iter("a"), box.iter("strong", "b")):
             shown = " ".join(_spaced_text(part).split())

@@ -3008,8 +3008,17 @@ def _login_of_no_writer(word: str) -> bool:
     """A one-word login or name that no writer signs with: the page's buttons and desks, and
     the system's accounts however the platform spells them ("wp-admin", "admin2", "User_1")."""
     folded = word.casefold()
-    return (folded in (_NOT_NAME_WORDS | _DESK_WORDS | ROLE_WORDS | ORGANISATION_WORDS)
-            or re.sub(r"[\d_.-]+$|[_.-]", "", folded) in _SYSTEM_ACCOUNTS)
+    return folded in _no_writer_words() or _LOGIN_DECORATION.sub("", folded) in _SYSTEM_ACCOUNTS
+
+
+_LOGIN_DECORATION = re.compile(r"[\d_.-]+$|[_.-]")  # "admin2", "wp-admin", "User_1": the account's word
+
+
+@cache
+def _no_writer_words() -> frozenset:
+    """The page's buttons, desks, roles and organisations' words, joined once (asked for each
+    login a text offers; _DESK_WORDS is defined further down)."""
+    return frozenset(_NOT_NAME_WORDS | _DESK_WORDS | ROLE_WORDS | ORGANISATION_WORDS)
 
 
 # The label right before a blog's login in its post's byline row: "von", "by", "Autor", "posted by".
@@ -4531,7 +4540,6 @@ _STAMP_SENTENCE = re.compile(
 _STAMP_BEFORE_DATE = re.compile(r"(?:[^\W\d_]{2,12}\.?,?\s+)?")
 _STAMP_AFTER_DATE = re.compile(r"(?:,?\s*(?i:um|at|à|a\s+las|alle|om)?\s*\d{1,2}(?:[:.]|\s?h\s?)\d\d"
                                r"(?:\s*(?i:uhr|[ap]\.?m\.?))?)?\s*")
-_STAMP_DATES = (FULL_DATE, _DOTTED_DATE, _FOREIGN_DATE, _YEAR_FIRST)
 _STAMP_SENTENCE_LENGTH = 400  # characters of such a sentence at most (its categories and tags)
 
 
@@ -4553,15 +4561,15 @@ def _stamps_no_person(word: str) -> bool:
     or a sentence's word."""
     folded = word.casefold()
     return (len(word) > 1 and word.isupper() or folded in AGENCIES or folded in _PICTURE_SOURCES
-            or folded in _STAMP_NO_PERSON_WORDS or folded in MONTHS or folded in FOREIGN_MONTHS
-            or folded in WEEKDAYS.split("|") or _STAMP_WORDS.fullmatch(folded) is not None  # (its weekdays)
+            or folded in _STAMP_NO_PERSON_WORDS or folded in _CALENDAR_WORDS or folded in FOREIGN_MONTHS
+            or _STAMP_WORDS.fullmatch(folded) is not None  # (its weekdays)
             or folded in _AGENCY_LOWER)
 
 
 # Agencies a stamp writes in letters, as lower-case logins are ("by ians", "by pti"): India's,
 # the Gulf's and others' wires that AGENCIES does not list.
-_AGENCY_LOWER = {"pti", "ians", "ani", "wam", "spa", "kuna", "qna", "bna", "ona", "mena", "irna", "xinhua", "tass",
-                 "yonhap", "kyodo", "bernama", "antara", "apa", "sda", "ansa", "anp", "ntb", "tt", "stt", "ritzau"}
+_AGENCY_LOWER = {"pti", "ians", "ani", "wam", "spa", "kuna", "qna", "bna", "ona", "mena", "irna",
+                 "bernama", "antara", "apa", "sda", "anp", "ntb", "tt", "stt", "ritzau"}
 
 
 def stamped_writer(text: str) -> str | None:
@@ -4575,7 +4583,7 @@ def stamped_writer(text: str) -> str | None:
     if not match or _login_of_no_writer(match["name"]) or _stamps_no_person(match["name"]):
         return None
     when = match["date"].strip()
-    for pattern in _STAMP_DATES:
+    for pattern in _WHOLE_DATES:
         found = pattern.search(when)
         if (found and _STAMP_BEFORE_DATE.fullmatch(when[:found.start()])
                 and _STAMP_AFTER_DATE.fullmatch(when[found.end():])):
