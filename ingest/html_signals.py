@@ -3166,11 +3166,18 @@ def _is_listed_post(item, element) -> bool:
 def _is_own_address(element, target) -> bool:
     """The link's target is the page's own address, its canonical or og:url (a path compared,
     on the page's host or none)."""
-    page = element.getroottree()
+    return any(target.path.rstrip("/") == own.path.rstrip("/") and target.netloc in ("", own.netloc)
+               for own in _own_addresses(element.getroottree().getroot()))
+
+
+@lru_cache(maxsize=1)
+def _own_addresses(root) -> tuple:
+    """The page's canonical and og:url addresses that name a page, not the front (read once a
+    page: asked for each listed post's item, a walk of the whole page each time)."""
+    page = root.getroottree()
     owns = [_split_href(link) for link in page.iter("link") if link.get("rel") == "canonical"]
     owns += [_split_href({"href": meta.get("content")}) for meta in page.iter("meta") if meta.get("property") == "og:url"]
-    return any(own is not None and len(own.path.rstrip("/")) >= 2 and target.path.rstrip("/") == own.path.rstrip("/")
-               and target.netloc in ("", own.netloc) for own in owns)
+    return tuple(own for own in owns if own is not None and len(own.path.rstrip("/")) >= 2)
 
 
 def _the_one_article(element):
