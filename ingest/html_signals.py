@@ -6630,15 +6630,13 @@ def _plain_by_line_names(signals: Signals) -> list[str]:
     post's own line in plain markup ("<span>von Ann Lee</span>"). Not one in a caption, a
     comment, a card's link or another story's box; and only what follows the label ("Von
     Ahlen" alone, a surname's part in a list of authors, says no "by")."""
-    line = _by_line_under_headline(signals)
+    line = _by_line_under_headline(signals, _headline_element(signals.tree) if signals.tree is not None else None)
     return [_LABEL_BEFORE_NAME.sub("", line, count=1)] if line else []
 
 
-def _by_line_under_headline(signals: Signals, headline_of=_headline_element) -> str | None:
-    """The first short line under the headline (headline_of's), before the story's text, that
-    begins "By" (or "von", "par"): not one in a caption, a comment, a card's link or another
-    story's box."""
-    headline = headline_of(signals.tree) if signals.tree is not None else None
+def _by_line_under_headline(signals: Signals, headline) -> str | None:
+    """The first short line under `headline`, before the story's text, that begins "By" (or
+    "von", "par"): not one in a caption, a comment, a card's link or another story's box."""
     for element, line in _lines_under_headline(signals.tree, headline) if headline is not None else ():
         if (_BY_START.match(line) and not (_IN_CAPTION(element) or _IN_COMMENTS(element) or _in_card_link(element)
                                            or _in_other_stories(element, headline))):
@@ -6656,7 +6654,7 @@ def _by_line_short_dates(signals: Signals) -> list[str]:
     # (A page's <h2> headline too; on a page with no headline we know, the page's first "By"
     # line, above the boxes that follow the story.)
     headline = _byline_headline(signals.tree) if signals.tree is not None else None
-    line = _by_line_under_headline(signals, _byline_headline) if headline is not None else next(iter(signals.by_line), None)
+    line = _by_line_under_headline(signals, headline) if headline is not None else next(iter(signals.by_line), None)
     day = _short_dotted_date(line.rsplit(",", 1)[1], signals.day_first) if line and "," in line else None
     return [day] if day else []
 
