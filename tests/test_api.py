@@ -271,6 +271,28 @@ def test_a_tables_csv_sorted_by_no_column_is_refused_as_its_json_is(get, path, s
         assert answer.text.startswith(("_sort: 'nosuch' is not a column", "_sort_desc: 'nosuch' is not a column"))
 
 
+@pytest.mark.parametrize("path, said", [
+    # each a table's CSV a program (curl ... > hits.csv) asks amiss: the 400 came as Datasette's
+    # HTML error page, saved as the spreadsheet, where the README promises the message as text
+    ("/archive/articles.csv?_search=-harbour", "_search: '-harbour' only leaves words out"),
+    ("/archive/articles.csv?_search=ferry+AND&_searchmode=raw", "_search: 'ferry AND' is not a search"),
+    ("/archive/article_facets.csv?_search=-harbour&_stream=on", "_search: '-harbour' only leaves words out"),
+    ("/archive/articles.csv?_versions=some", "_versions:"),
+    ("/archive/articles.csv?_facet=nosuch", "_facet:"),
+    ("/archive/articles.csv?_through=x", "_through: 'x' is not JSON"),
+    ("/archive/articles.csv?_col=nosuch", "_col=nosuch - invalid columns"),
+    ("/archive/articles.csv?_size=many", "_size must be a positive integer"),
+])
+def test_a_tables_csv_refused_says_why_in_text_not_html(get, path, said):
+    answer = get(path)
+    assert answer.status_code == 400
+    assert answer.headers["content-type"].startswith("text/plain"), answer.text[:100]
+    assert answer.text.startswith(said), answer.text[:200]
+    # near misses: the same asked as JSON stays JSON, and an HTML page stays a page
+    assert get(path.replace(".csv", ".json")).json()["error"].startswith(said)
+    assert get(path.replace(".csv", "")).headers["content-type"].startswith("text/html")
+
+
 def test_a_misspelt_parameter_in_a_csv_is_refused_too(get):
     answer = get("/archive/search.csv?query=harbour")
     assert answer.status_code == 400 and answer.text.startswith("query: not a parameter of search")

@@ -14,6 +14,9 @@ mistakes Datasette let through as if nothing were wrong, or answered with the wr
   `_timelimit` that is no number: Datasette answered 500, a fault of the server to a program, for
   a mistake of its own.
 
+- Any other refusal of a CSV (a table's search, facet, column or size asked amiss): Datasette
+  answered with its HTML error page, saved by a script as the spreadsheet; the reason as text.
+
 Parameters starting with "_" are Datasette's (and a cache-buster's `_=`), and pass.
 """
 
@@ -21,7 +24,10 @@ import json
 import re
 from urllib.parse import parse_qsl, quote
 
-from datasette.utils import derive_named_parameters
+from datasette import Response
+from datasette.utils import add_cors_headers, derive_named_parameters
+from datasette.utils.asgi import Base400
+from datasette.views.base import DatasetteError
 
 from ..search import BadParameter, check_parameter, check_parameters
 
@@ -195,6 +201,37 @@ def refused_json(message: str) -> bytes:
 INTERRUPTED = "SQL Interrupted"
 
 
+def interrupted(limit_ms: int) -> str:
+    """The error of a query stopped at the time limit, in words."""
+    return (f"SQL query took too long: stopped at the time limit ({limit_ms:,} ms, "
+            "sql_time_limit_ms, or the _timelimit asked if less); narrow it "
+            "(a rarer word, a date range, an outlet)")
+
+
+def csv_refusal(datasette, request, exception):
+    """The answer to a CSV request Datasette refused (a 4xx: a table's search, facet, column or
+    size asked amiss, an unknown table), its message as text, or None to leave it to Datasette.
+
+    Why: Datasette answers every refusal that is not JSON with its HTML error page, so `curl
+    'articles.csv?_search=-ferry' > hits.csv` saved a web page as the spreadsheet, and a program
+    reading the CSV got markup instead of the reason (the saved queries' CSV refusals, checked
+    before Datasette runs, were already text)."""
+    if not request.path.endswith(".csv"):
+        return None
+    if isinstance(exception, Base400):
+        status, message = exception.status, str(exception.args[0]) if exception.args else ""
+    elif isinstance(exception, DatasetteError) and exception.status < 500:
+        status, message = exception.status, exception.message
+        if exception.title == INTERRUPTED:  # (its message is the HTML of Datasette's page)
+            message = interrupted(datasette.setting("sql_time_limit_ms"))
+    else:
+        return None
+    headers = {}
+    if datasette.cors:
+        add_cors_headers(headers)
+    return Response.text(message + "\n", status=status, headers=headers)
+
+
 def with_plain_interruptions(send, limit_ms: int):
     """`send` for a JSON answer, where the error of a query stopped at the time limit is said in
     words: Datasette gave the HTML of its page (a paragraph, a link, the SQL in a textarea and a
@@ -221,9 +258,7 @@ def with_plain_interruptions(send, limit_ms: int):
         headers = start.get("headers", [])
         changed = False
         if isinstance(data, dict) and data.get("title") == INTERRUPTED:
-            data["error"] = (f"SQL query took too long: stopped at the time limit ({limit_ms:,} ms, "
-                             "sql_time_limit_ms, or the _timelimit asked if less); narrow it "
-                             "(a rarer word, a date range, an outlet)")
+            data["error"] = interrupted(limit_ms)
             changed = True
         if isinstance(data, dict) and data.get("query_name") and data.get("error"):
             # A saved query refused (a malformed value its check refused, or stopped at the time
