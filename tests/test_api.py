@@ -293,6 +293,28 @@ def test_a_tables_csv_refused_says_why_in_text_not_html(get, path, said):
     assert get(path.replace(".csv", "")).headers["content-type"].startswith("text/html")
 
 
+@pytest.mark.parametrize("path, said", [
+    # Datasette reads _size and _next on tables only: a saved query ignored them, so a script
+    # asking search for 100 rows a page got 20 and no word why (and took them for every hit when
+    # it did not follow next_url), and _next= started again at the first page
+    ("/archive/search.json?q=harbour&_size=100", "_size: search gives 20 rows a page"),
+    ("/archive/search.csv?q=harbour&_size=50", "_size: search gives 20 rows a page"),
+    ("/archive/by_outlet.json?outlet=harbor&_size=5", "_size: by_outlet gives 100 rows a page"),
+    ("/archive/search.json?q=harbour&_next=20", "_next: search gives 20 rows a page"),
+    ("/archive/near_copies.json?_size=5", "_size: near_copies gives every row"),
+])
+def test_a_saved_query_refuses_a_tables_page_size_saying_how_it_pages(get, path, said):
+    answer = get(path)
+    assert answer.status_code == 400
+    error = answer.json()["error"] if ".json" in path else answer.text
+    assert error.startswith(said) and ("next_url" in error or "near_copies" in path), error
+    # near misses: the same query without them answers, and a table still takes them
+    assert get(re.sub(r"&?_(size|next)=\w+", "", path)).status_code == 200
+    assert len(get("/archive/articles.json?_size=5&_shape=array").json()) == 5
+    # (Datasette's own CSV link of a query's page asks _size=max)
+    assert get("/archive/search.csv?q=harbour&_size=max").status_code == 200
+
+
 def test_a_misspelt_parameter_in_a_csv_is_refused_too(get):
     answer = get("/archive/search.csv?query=harbour")
     assert answer.status_code == 400 and answer.text.startswith("query: not a parameter of search")

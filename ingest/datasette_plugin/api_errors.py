@@ -17,6 +17,9 @@ mistakes Datasette let through as if nothing were wrong, or answered with the wr
 - Any other refusal of a CSV (a table's search, facet, column or size asked amiss): Datasette
   answered with its HTML error page, saved by a script as the spreadsheet; the reason as text.
 
+- `_size` or `_next` on a saved query: Datasette reads them on tables only, so `search.json?_size=100`
+  gave 20 rows and no word why; the refusal says how the query pages (next_url).
+
 Parameters starting with "_" are Datasette's (and a cache-buster's `_=`), and pass.
 """
 
@@ -30,6 +33,7 @@ from datasette.utils.asgi import Base400
 from datasette.views.base import DatasetteError
 
 from ..search import BadParameter, check_parameter, check_parameters
+from .api_paging import PAGED_QUERIES
 
 # Datasette 0.65's shapes (renderer.json_renderer); `object` keys rows by primary key: tables only.
 SHAPES = ("objects", "array", "arrays", "arrayfirst", "object")
@@ -64,6 +68,9 @@ async def refusal(datasette, database_name: str, scope) -> str | None:
     name = name[len(prefix):]
     query = (datasette.metadata("queries", database=database_name) or {}).get(name)
     if isinstance(query, dict):
+        table_paging = _table_paging(name, args, datasette.setting("max_returned_rows"))
+        if table_paging:
+            return table_paging
         if extension == "csv":
             refused = _bad_value(query, args) or await _unknown_parameter(name, query, args)
         else:
@@ -93,6 +100,21 @@ async def refusal(datasette, database_name: str, scope) -> str | None:
         if value not in columns:
             return f"{key}: {value!r} is not a column of {name}"
     return None
+
+
+def _table_paging(name: str, args, most: int) -> str | None:
+    """Why a saved query does not take a table's _size or _next (Datasette ignores both there),
+    saying how the query pages instead, or None."""
+    # (_size=max is Datasette's own, in the CSV link of every query's page: let it pass)
+    asked = next((key for key, value in args if key == "_next" or key == "_size" and value != "max"), None)
+    if asked is None:
+        return None
+    if name not in PAGED_QUERIES:
+        return (f"{asked}: {name} gives every row at once ({most:,} at most; _size and _next page a table, "
+                "not a saved query)")
+    size, parameter = PAGED_QUERIES[name]
+    return (f"{asked}: {name} gives {size:,} rows a page, not another number; follow next_url for the "
+            f"next ({parameter}=...) until it is null (_size and _next page a table, not a saved query)")
 
 
 def _bad_shape(args, table: bool) -> str | None:
