@@ -68,7 +68,7 @@ async def refusal(datasette, database_name: str, scope) -> str | None:
     name = name[len(prefix):]
     query = (datasette.metadata("queries", database=database_name) or {}).get(name)
     if isinstance(query, dict):
-        table_paging = _table_paging(name, args, datasette.setting("max_returned_rows"))
+        table_paging = _table_paging(name, args)
         if table_paging:
             return table_paging
         if extension == "csv":
@@ -102,16 +102,13 @@ async def refusal(datasette, database_name: str, scope) -> str | None:
     return None
 
 
-def _table_paging(name: str, args, most: int) -> str | None:
+def _table_paging(name: str, args) -> str | None:
     """Why a saved query does not take a table's _size or _next (Datasette ignores both there),
     saying how the query pages instead, or None."""
     # (_size=max is Datasette's own, in the CSV link of every query's page: let it pass)
     asked = next((key for key, value in args if key == "_next" or key == "_size" and value != "max"), None)
-    if asked is None:
+    if asked is None or name not in PAGED_QUERIES:
         return None
-    if name not in PAGED_QUERIES:
-        return (f"{asked}: {name} gives every row at once ({most:,} at most; _size and _next page a table, "
-                "not a saved query)")
     size, parameter = PAGED_QUERIES[name]
     return (f"{asked}: {name} gives {size:,} rows a page, not another number; follow next_url for the "
             f"next ({parameter}=...) until it is null (_size and _next page a table, not a saved query)")
