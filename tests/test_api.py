@@ -336,6 +336,36 @@ def test_the_near_copies_query_pages_by_next_url_as_the_others_do(archive, tmp_p
         assert get_pairs(f"/archive/near_copies.json?article={ids[0]}").json()["next_url"] is None
 
 
+@pytest.mark.parametrize("path", [
+    # a _next no page gave (an id typed for the place to start, a token cut short in copying):
+    # Datasette answered 200 with no rows, which a program paging took for the end of the table
+    "/archive/articles.json?_next=20&_shape=array",
+    "/archive/articles.json?_next=abc",
+    "/archive/article_facets.json?_next=5&_shape=array",
+    "/archive/articles.json?_sort=id&_next=2024-05-02",
+    "/archive/articles.csv?_next=20",
+    "/archive/outlets.json?_next=Harbor,x",
+    "/archive/article_list.json?_next=abc",
+])
+def test_a_next_no_page_gave_is_refused_not_answered_as_the_end(get, path):
+    answer = get(path)
+    assert answer.status_code == 400
+    error = answer.json()["error"] if ".json" in path else answer.text
+    assert error.startswith("_next: ") and "next_url" in error, error
+
+
+def test_the_next_each_page_gives_still_pages_through_every_table(get):
+    # near misses: the tokens the pages give (a sort value with a comma in it among them)
+    for path in ("/archive/articles.json?_size=7", "/archive/articles.json?_size=7&_sort=title",
+                 "/archive/article_facets.json?_size=7", "/archive/authors.json?_size=1",
+                 "/archive/article_list.json?_size=7", "/archive/sources.json?_size=7",
+                 "/archive/articles.json?_size=7&_search=ferry"):
+        rows, _ = follow(get, path)
+        assert len(rows) == len({json.dumps(row) for row in rows}) > 1, path
+    assert get("/archive/articles.json?_sort=title&_next=Harbor+note+002%2C3").status_code == 200
+    assert get("/archive/articles.json?_next=").status_code == 200
+
+
 def test_a_misspelt_parameter_in_a_csv_is_refused_too(get):
     answer = get("/archive/search.csv?query=harbour")
     assert answer.status_code == 400 and answer.text.startswith("query: not a parameter of search")

@@ -17,6 +17,8 @@ mistakes Datasette let through as if nothing were wrong, or answered with the wr
 - Any other refusal of a CSV (a table's search, facet, column or size asked amiss): Datasette
   answered with its HTML error page, saved by a script as the spreadsheet; the reason as text.
 
+- A table's `_next` of a shape no page gives (`articles.json?_next=20`, an id for the place to
+  start): Datasette answered 200 with no rows, which a program paging took for the end.
 - `_size` or `_next` on a saved query: Datasette reads them on tables only, so `search.json?_size=100`
   gave 20 rows and no word why; the refusal says how the query pages (next_url).
 
@@ -80,8 +82,9 @@ async def refusal(datasette, database_name: str, scope) -> str | None:
     bad_shape = _bad_shape(args, table=True) if extension == "json" else None
     sorts = [(key, value) for key, value in args if key in ("_sort", "_sort_desc") and value]
     by_key = extension == "json" and _first(args, "_shape") == "object"
+    token = _first(args, "_next")
     database = datasette.databases.get(database_name)
-    if bad_shape or not (sorts or by_key) or database is None:
+    if bad_shape or not (sorts or by_key or token) or database is None:
         return bad_shape  # (the table's names and keys are read only when they decide)
     is_view = name in await database.view_names()
     if not is_view and name not in await database.table_names():
@@ -99,7 +102,30 @@ async def refusal(datasette, database_name: str, scope) -> str | None:
     for key, value in sorts:
         if value not in columns:
             return f"{key}: {value!r} is not a column of {name}"
+    if token and not await _a_tables_next(datasette, database, name, is_view, args, token):
+        return (f"_next: {token!r} is no place in {name}'s pages; give the next its last page gave "
+                "(or follow next_url), with the same _sort")
     return None
+
+
+async def _a_tables_next(datasette, database, name: str, is_view: bool, args, token: str) -> bool:
+    """Whether `token` has the shape of a _next the table's pages give: a view's, a number of
+    rows to skip; a table's, its sort value (when sorted: by _sort, _sort_desc or its metadata),
+    then each column of its primary key (or its rowid), comma-separated (a comma within a value
+    is written ~2C), a whole number where the column is an INTEGER. Datasette read any other
+    value as a place past every row, or before the first: 200 with no rows, or all again."""
+    if is_view:
+        return token.isascii() and token.isdigit()
+    table = datasette.table_metadata(database.name, name)
+    sorted_by = (_first(args, "_sort") or _first(args, "_sort_desc")
+                 or table.get("sort") or table.get("sort_desc"))
+    columns = (await database.execute(f"pragma table_info([{name}])")).rows
+    # (pragma's pk: each key column's place in the key, 0 for the others)
+    kinds = [column[2].upper() for column in sorted((c for c in columns if c[5]), key=lambda c: c[5])]
+    parts = token.split(",")[1:] if sorted_by else token.split(",")
+    kinds = kinds or ["INTEGER"]  # (keyed by rowid)
+    return len(parts) == len(kinds) and all(
+        re.fullmatch(r"-?\d+", part) for part, kind in zip(parts, kinds) if kind == "INTEGER")
 
 
 def _table_paging(name: str, args) -> str | None:
