@@ -130,7 +130,14 @@ def cli():
     then search it or serve it with Datasette.
 
     Every command but parse works on --db (default archive.db in the current folder); only
-    ingest and serve create a missing one. Exit status 2 is a wrong option or value."""
+    ingest and serve create a missing one. Exit status 2 is a wrong option or value. Each
+    command explains itself: news-archive COMMAND --help.
+
+    \b
+    Example:
+        news-archive ingest ~/clippings/
+        news-archive search '"kestrel bay" strike'
+        news-archive serve            # then open http://127.0.0.1:8001/archive/articles"""
 
 
 @cli.command(short_help="Ingest articles from files and folders into the archive.")

@@ -64,13 +64,37 @@ def opening(body):
     return " ".join(body[:OPENING_WORDS * 40].split(maxsplit=OPENING_WORDS)[:OPENING_WORDS]) + " …"
 
 
+# What the query's snippet() writes where it cuts a text short.
+SNIPPET_ELLIPSIS = " … "
+
+
+def readable_snippet(snippet, authors):
+    """A snippet FTS5 took from the authors column, which holds the byline as a JSON array, as
+    the names it lists: '["Ann <mark>Lee</mark>", "Bo Park"]' -> 'Ann <mark>Lee</mark>, Bo Park'.
+    A search of a writer's name showed that JSON as the hit's passage, on every page and in the
+    command line's output. Told by being a piece of the article's own authors text: any other
+    snippet is returned as it is."""
+    if not (isinstance(snippet, str) and isinstance(authors, str)):
+        return snippet
+    core = snippet.removeprefix(SNIPPET_ELLIPSIS).removesuffix(SNIPPET_ELLIPSIS)
+    plain = core.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
+    if '"' not in plain or plain not in authors:
+        return snippet
+    names = core.strip().removeprefix("[").removesuffix("]").replace('", "', ", ").strip('"')
+    names = names.replace('\\"', '"').replace("\\\\", "\\")
+    cut_before = SNIPPET_ELLIPSIS if snippet.startswith(SNIPPET_ELLIPSIS) else ""
+    cut_after = SNIPPET_ELLIPSIS if snippet.endswith(SNIPPET_ELLIPSIS) and core != snippet.removeprefix(cut_before) else ""
+    return cut_before + names + cut_after
+
+
 def add_query_functions(conn: sqlite3.Connection) -> None:
     """The SQL functions the saved queries call, on a connection that runs them: the server's
     (datasette_plugin), the command line's search, a benchmark's. escape_fts reads what was typed
     (fts_expression); the name functions let a name be found as typed, not only as stored:
     by_author and by_outlet, and search's author and outlet filters, which read it the same way;
     same_address_key compares addresses as ingest does (normalise.same_address_key); opening
-    gives a text too long for FTS5's snippet() its first words (SNIPPET_MOST_WORDS); snippet()
+    gives a text too long for FTS5's snippet() its first words (SNIPPET_MOST_WORDS), and
+    readable_snippet a byline's snippet as names, not JSON; snippet()
     reads the index's text through cjk_index_text (ingest.cjk)."""
     add_index_function(conn)
     conn.create_function("escape_fts", 1, fts_expression, deterministic=True)
@@ -81,6 +105,7 @@ def add_query_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("name_has_words", 2, _name_has_words, deterministic=True)
     conn.create_function("same_address_key", 1, _same_address_key, deterministic=True)
     conn.create_function("opening", 1, opening, deterministic=True)
+    conn.create_function("readable_snippet", 2, readable_snippet, deterministic=True)
 
 
 # The name helpers of ingest.normalise, imported when first asked: normalise pulls in courlan

@@ -271,6 +271,101 @@ def test_a_tables_csv_sorted_by_no_column_is_refused_as_its_json_is(get, path, s
         assert answer.text.startswith(("_sort: 'nosuch' is not a column", "_sort_desc: 'nosuch' is not a column"))
 
 
+@pytest.mark.parametrize("path, said", [
+    # each a table's CSV a program (curl ... > hits.csv) asks amiss: the 400 came as Datasette's
+    # HTML error page, saved as the spreadsheet, where the README promises the message as text
+    ("/archive/articles.csv?_search=-harbour", "_search: '-harbour' only leaves words out"),
+    ("/archive/articles.csv?_search=ferry+AND&_searchmode=raw", "_search: 'ferry AND' is not a search"),
+    ("/archive/article_facets.csv?_search=-harbour&_stream=on", "_search: '-harbour' only leaves words out"),
+    ("/archive/articles.csv?_versions=some", "_versions:"),
+    ("/archive/articles.csv?_facet=nosuch", "_facet:"),
+    ("/archive/articles.csv?_through=x", "_through: 'x' is not JSON"),
+    ("/archive/articles.csv?_col=nosuch", "_col=nosuch - invalid columns"),
+    ("/archive/articles.csv?_size=many", "_size must be a positive integer"),
+])
+def test_a_tables_csv_refused_says_why_in_text_not_html(get, path, said):
+    answer = get(path)
+    assert answer.status_code == 400
+    assert answer.headers["content-type"].startswith("text/plain"), answer.text[:100]
+    assert answer.text.startswith(said), answer.text[:200]
+    # near misses: the same asked as JSON stays JSON, and an HTML page stays a page
+    assert get(path.replace(".csv", ".json")).json()["error"].startswith(said)
+    assert get(path.replace(".csv", "")).headers["content-type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("path, said", [
+    # Datasette reads _size and _next on tables only: a saved query ignored them, so a script
+    # asking search for 100 rows a page got 20 and no word why (and took them for every hit when
+    # it did not follow next_url), and _next= started again at the first page
+    ("/archive/search.json?q=harbour&_size=100", "_size: search gives 20 rows a page"),
+    ("/archive/search.csv?q=harbour&_size=50", "_size: search gives 20 rows a page"),
+    ("/archive/by_outlet.json?outlet=harbor&_size=5", "_size: by_outlet gives 100 rows a page"),
+    ("/archive/search.json?q=harbour&_next=20", "_next: search gives 20 rows a page"),
+    ("/archive/near_copies.json?_size=5", "_size: near_copies gives 1,000 rows a page"),
+])
+def test_a_saved_query_refuses_a_tables_page_size_saying_how_it_pages(get, path, said):
+    answer = get(path)
+    assert answer.status_code == 400
+    error = answer.json()["error"] if ".json" in path else answer.text
+    assert error.startswith(said) and "next_url" in error, error
+    # near misses: the same query without them answers, and a table still takes them
+    assert get(re.sub(r"&?_(size|next)=\w+", "", path)).status_code == 200
+    assert len(get("/archive/articles.json?_size=5&_shape=array").json()) == 5
+    # (Datasette's own CSV link of a query's page asks _size=max)
+    assert get("/archive/search.csv?q=harbour&_size=max").status_code == 200
+
+
+def test_the_near_copies_query_pages_by_next_url_as_the_others_do(archive, tmp_path):
+    # near_copies takes a page of 1,000 rows like syndication, but its JSON had no next_url and
+    # its page no Next page link: a program (or a person) saw the first 1,000 pairs as if they
+    # were all. Every pair of the 53 notes linked (1,378), as SQL may hold them.
+    import shutil
+
+    copy = tmp_path / "pairs.db"
+    shutil.copy(archive, copy)
+    with sqlite3.connect(copy) as db:
+        ids = [row[0] for row in db.execute("select id from articles order by id")]
+        db.executemany("insert into near_copies values (?, ?, 0.9)",
+                       [(later, earlier) for i, later in enumerate(ids) for earlier in ids[:i]])
+    pairs = len(ids) * (len(ids) - 1) // 2
+    with served_from(copy) as get_pairs:
+        rows, sizes = follow(get_pairs, "/archive/near_copies.json?_shape=objects")
+        assert sizes == [1000, pairs - 1000] and len({(r["article_id"], r["near_copy"]) for r in rows}) == pairs
+        assert 'href="/archive/near_copies?page=2"' in get_pairs("/archive/near_copies").text
+        # near miss: one article's near copies, a short page, is the last
+        assert get_pairs(f"/archive/near_copies.json?article={ids[0]}").json()["next_url"] is None
+
+
+@pytest.mark.parametrize("path", [
+    # a _next no page gave (an id typed for the place to start, a token cut short in copying):
+    # Datasette answered 200 with no rows, which a program paging took for the end of the table
+    "/archive/articles.json?_next=20&_shape=array",
+    "/archive/articles.json?_next=abc",
+    "/archive/article_facets.json?_next=5&_shape=array",
+    "/archive/articles.json?_sort=id&_next=2024-05-02",
+    "/archive/articles.csv?_next=20",
+    "/archive/outlets.json?_next=Harbor,x",
+    "/archive/article_list.json?_next=abc",
+])
+def test_a_next_no_page_gave_is_refused_not_answered_as_the_end(get, path):
+    answer = get(path)
+    assert answer.status_code == 400
+    error = answer.json()["error"] if ".json" in path else answer.text
+    assert error.startswith("_next: ") and "next_url" in error, error
+
+
+def test_the_next_each_page_gives_still_pages_through_every_table(get):
+    # near misses: the tokens the pages give (a sort value with a comma in it among them)
+    for path in ("/archive/articles.json?_size=7", "/archive/articles.json?_size=7&_sort=title",
+                 "/archive/article_facets.json?_size=7", "/archive/authors.json?_size=1",
+                 "/archive/article_list.json?_size=7", "/archive/sources.json?_size=7",
+                 "/archive/articles.json?_size=7&_search=ferry"):
+        rows, _ = follow(get, path)
+        assert len(rows) == len({json.dumps(row) for row in rows}) > 1, path
+    assert get("/archive/articles.json?_sort=title&_next=Harbor+note+002%2C3").status_code == 200
+    assert get("/archive/articles.json?_next=").status_code == 200
+
+
 def test_a_misspelt_parameter_in_a_csv_is_refused_too(get):
     answer = get("/archive/search.csv?query=harbour")
     assert answer.status_code == 400 and answer.text.startswith("query: not a parameter of search")

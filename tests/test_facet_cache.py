@@ -43,7 +43,7 @@ PAGES = [
     "?_search=larchmouth&_facet=title",
     "?language=en",
     "?_search=larchmouth&_size=2",
-    "?_search=larchmouth&_size=2&_next=3",
+    "?_search=larchmouth&_size=2&_next=3,3",  # (a next page sorted by id: its value, then its id)
     "?_search=larchmouth&_sort=id&_size=3",
     "?_search=larchmouth&_size=max",
     "?_search=larchmouth&_col=title&_nocol=authors",

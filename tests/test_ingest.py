@@ -18,6 +18,7 @@ import pytest
 from sqlite_utils import Database
 
 from conftest import ARTICLE_TEXT, ingest_json, run_cli
+from ingest.cli import cli
 
 HTML_PAGE = """<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8">
@@ -1338,6 +1339,11 @@ def test_schema_and_settings(db_path, tmp_path):
 def test_help_explains_commands():
     result = run_cli("--help")
     assert all(word in result.output for word in ("ingest", "search", "stats", "parse"))
+    # the first help a user reads showed no command line to start from (each command's has one)
+    example = result.output.split("Example:", 1)[-1]
+    assert "news-archive ingest" in example and "news-archive serve" in example
+    for command in cli.commands:
+        assert "Example:" in run_cli(command, "--help").output, command
     result = run_cli("ingest", "--help")
     assert "Example:" in result.output and "--json" in result.output
 

@@ -502,3 +502,18 @@ def test_a_count_of_articles_of_no_known_outlet_says_so(site, path, labelled):
     assert any("no known outlet" in c for c in cells) == labelled
     if not labelled:
         assert all(c in ("", "&nbsp;") for c in cells)
+
+
+@pytest.mark.parametrize("path", ["/archive/articles", "/archive/articles?_search=harbour",
+                                  "/archive/article_facets?_search=harbour"])
+def test_the_articles_list_names_each_outlet_without_its_row_number(site, path):
+    # fail before: each outlet was written "Coastal Herald 3", its row's id after the name as
+    # Datasette labels a key, the very shape of the facet's "Coastal Herald 3" beside it, where
+    # the number counts the articles: a reader took the id for a count
+    page = site(path).text
+    cells = [c.strip() for c in re.findall(r'<td class="col-outlet_id[^"]*">(.*?)</td>', page, re.S)]
+    named = [c for c in cells if c not in ("", "&nbsp;")]  # (no outlet: a blank)
+    assert named and [c for c in named if not re.fullmatch(r'<a href="/archive/outlets/\d+">[^<]+</a>', c)] == []
+    # near miss: an article's own page, every field, still gives the outlet's id beside its name
+    article = site("/archive/articles.json?outlet_id__notblank=1&_shape=array&_size=1").json()[0]["id"]
+    assert re.search(r'</a>&nbsp;<em>\d+</em>', site(f"/archive/articles/{article}").text)

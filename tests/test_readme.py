@@ -126,3 +126,27 @@ def test_the_example_consumer_runs_against_the_samples(samples_archive, monkeypa
     assert hits >= 1 and len(printed) == hits + 1 and "; the newest article id about a strike: " in printed[-1]
     assert int(printed[-1].rsplit(" ", 1)[1]) > 0
     assert all(status == 200 for _, status in asked) and len(asked) >= 2
+
+
+def test_the_database_section_names_every_table_and_the_columns_a_first_query_needs(samples_archive):
+    # A first SQL query (select path from sources; select outlet from articles) met names the
+    # README never gave: it said "path" and "outlet" for location and outlet_id, and never named
+    # the article_list view, which has the outlet's name joined in.
+    import sqlite3
+
+    folder, _ = samples_archive
+    section = (REPO / "README.md").read_text().split("## The database", 1)[1].split("\n## ", 1)[0]
+    rows = {}
+    for line in section.splitlines():
+        if line.startswith("| `"):
+            _, named, said, *_ = line.split("|")
+            for table in re.findall(r"`(\w+)`", named):
+                rows[table] = said
+    named_anywhere = set(re.findall(r"`(\w+)`", section))
+    with sqlite3.connect(folder / "archive.db") as db:
+        shown = [name for (name,) in db.execute("select name from sqlite_master where type in ('table', 'view')")
+                 if not name.startswith(("sqlite_", "_sqlite_", "articles_fts_"))]
+        assert [name for name in shown if name not in named_anywhere] == []
+        for table in ("articles", "article_list", "outlets", "authors", "article_authors", "sources"):
+            columns = [row[1] for row in db.execute(f"pragma table_xinfo({table})")]
+            assert [c for c in columns if f"`{c}`" not in rows[table]] == [], table

@@ -719,3 +719,40 @@ def test_the_note_of_what_an_outlet_ran_elsewhere_names_no_text_an_edit_replaced
     result = run_cli("search", "bridge", "--outlet", "lakeside post", *options, "--db", db_path)
     assert result.exit_code == 0
     assert ("also ran 1 matching story" in result.stderr) == noted, result.stderr
+
+
+@pytest.fixture(scope="module")
+def bylines_archive(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("bylines")
+    records = [
+        {"title": "Harbour dues rise", "authors": ["Tomasz Wiśniewski"], "body": ARTICLE_TEXT},
+        {"title": "Pier lamps fixed", "authors": ["Ann Lee", "Bo Park", "Cy O'Fox"],
+         "body": ARTICLE_TEXT.replace("river", "tide")},
+        {"title": "Regatta results", "authors": [f"Rower {name} Hale" for name in (
+            "Ada Bea Cal Dov Eli Fay Gus Hal Ivo Jon Kai Lev Mo Ned Oz Pia Rex Sol Tam Uri").split()] + ["Zed Quill"],
+         "body": ARTICLE_TEXT.replace("river", "lake")},
+        # near miss: a text whose own passage looks like a list of quoted names stays as it is
+        {"title": "Quoted lines", "authors": ["Dee Moss"],
+         "body": '["Marlowe", "Quist"] were the names on the brass plate of the old ferry office, '
+                 + ARTICLE_TEXT.replace("river", "canal")},
+    ]
+    (tmp_path / "notes.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    db_path = tmp_path / "archive.db"
+    assert ingest_json(tmp_path, "--db", db_path)[1]["stored"] == 4
+    return db_path
+
+
+@pytest.mark.parametrize("words, snippet", [
+    # a search of a writer's name: the snippet was the authors column as stored, a JSON array
+    # ('["Tomasz **Wiśniewski**"]'), on the command line, the pages and the JSON alike
+    ("wisniewski", "Tomasz **Wiśniewski**"),
+    ("park", "Ann Lee, Bo **Park**, Cy O'Fox"),
+    ('"bo park" lee', "Ann **Lee**, **Bo Park**, Cy O'Fox"),
+    # a long byline cut short: its cut said, as any passage's
+    ("quill", " … Hale, Rower Ned Hale, Rower Oz Hale, Rower Pia Hale, Rower Rex Hale, Rower Sol Hale, "
+              "Rower Tam Hale, Rower Uri Hale, Zed **Quill**"),
+    ("quist", '["Marlowe", "**Quist**"] were the names on the brass plate of the old ferry office,'),
+])
+def test_a_search_of_a_writers_name_shows_the_names_not_their_json(bylines_archive, words, snippet):
+    [hit] = search(open_database(bylines_archive), words)
+    assert hit["snippet"].startswith(snippet), hit["snippet"]

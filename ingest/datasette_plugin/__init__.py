@@ -26,7 +26,7 @@ from ..search import (MAX_PAGE, PAGE_SIZE, PUBLISHED_BOUNDS, RANKED_WINDOW, BadP
                       check_parameter, check_parameters, check_words, copies_at_outlet, names_matching_many,
                       names_not_in_archive, past_ranked_window, published_bound)
 from ..near_copies import near_copies_of
-from .api_errors import refusal, refused_json, tidied_address, with_plain_interruptions
+from .api_errors import csv_refusal, refusal, refused_json, tidied_address, with_plain_interruptions
 from .api_paging import PAGED_QUERIES, paged_query, send_with_next_page
 from .day_facet import DayFacet
 from .facet_cache import REQUEST_MATCHES, TABLE_PAGE, latest_versions_clause, latest_versions_clause_for_columns
@@ -162,6 +162,12 @@ def refuse_a_malformed_through(request, database, table, datasette):
         return None
 
     return check
+
+
+@hookimpl
+def handle_exception(datasette, request, exception):
+    # A CSV refused is answered with its reason as text (api_errors.csv_refusal), not an HTML page.
+    return csv_refusal(datasette, request, exception)
 
 
 # Datasette's facet parameters that name a column (?_facet_date= a date column that is none is

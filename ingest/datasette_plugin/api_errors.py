@@ -14,6 +14,14 @@ mistakes Datasette let through as if nothing were wrong, or answered with the wr
   `_timelimit` that is no number: Datasette answered 500, a fault of the server to a program, for
   a mistake of its own.
 
+- Any other refusal of a CSV (a table's search, facet, column or size asked amiss): Datasette
+  answered with its HTML error page, saved by a script as the spreadsheet; the reason as text.
+
+- A table's `_next` of a shape no page gives (`articles.json?_next=20`, an id for the place to
+  start): Datasette answered 200 with no rows, which a program paging took for the end.
+- `_size` or `_next` on a saved query: Datasette reads them on tables only, so `search.json?_size=100`
+  gave 20 rows and no word why; the refusal says how the query pages (next_url).
+
 Parameters starting with "_" are Datasette's (and a cache-buster's `_=`), and pass.
 """
 
@@ -21,9 +29,13 @@ import json
 import re
 from urllib.parse import parse_qsl, quote
 
-from datasette.utils import derive_named_parameters
+from datasette import Response
+from datasette.utils import add_cors_headers, derive_named_parameters
+from datasette.utils.asgi import Base400
+from datasette.views.base import DatasetteError
 
 from ..search import BadParameter, check_parameter, check_parameters
+from .api_paging import PAGED_QUERIES
 
 # Datasette 0.65's shapes (renderer.json_renderer); `object` keys rows by primary key: tables only.
 SHAPES = ("objects", "array", "arrays", "arrayfirst", "object")
@@ -58,6 +70,9 @@ async def refusal(datasette, database_name: str, scope) -> str | None:
     name = name[len(prefix):]
     query = (datasette.metadata("queries", database=database_name) or {}).get(name)
     if isinstance(query, dict):
+        table_paging = _table_paging(name, args)
+        if table_paging:
+            return table_paging
         if extension == "csv":
             refused = _bad_value(query, args) or await _unknown_parameter(name, query, args)
         else:
@@ -67,8 +82,9 @@ async def refusal(datasette, database_name: str, scope) -> str | None:
     bad_shape = _bad_shape(args, table=True) if extension == "json" else None
     sorts = [(key, value) for key, value in args if key in ("_sort", "_sort_desc") and value]
     by_key = extension == "json" and _first(args, "_shape") == "object"
+    token = _first(args, "_next")
     database = datasette.databases.get(database_name)
-    if bad_shape or not (sorts or by_key) or database is None:
+    if bad_shape or not (sorts or by_key or token) or database is None:
         return bad_shape  # (the table's names and keys are read only when they decide)
     is_view = name in await database.view_names()
     if not is_view and name not in await database.table_names():
@@ -86,7 +102,42 @@ async def refusal(datasette, database_name: str, scope) -> str | None:
     for key, value in sorts:
         if value not in columns:
             return f"{key}: {value!r} is not a column of {name}"
+    if token and not await _a_tables_next(datasette, database, name, is_view, args, token):
+        return (f"_next: {token!r} is no place in {name}'s pages; give the next its last page gave "
+                "(or follow next_url), with the same _sort")
     return None
+
+
+async def _a_tables_next(datasette, database, name: str, is_view: bool, args, token: str) -> bool:
+    """Whether `token` has the shape of a _next the table's pages give: a view's, a number of
+    rows to skip; a table's, its sort value (when sorted: by _sort, _sort_desc or its metadata),
+    then each column of its primary key (or its rowid), comma-separated (a comma within a value
+    is written ~2C), a whole number where the column is an INTEGER. Datasette read any other
+    value as a place past every row, or before the first: 200 with no rows, or all again."""
+    if is_view:
+        return token.isascii() and token.isdigit()
+    table = datasette.table_metadata(database.name, name)
+    sorted_by = (_first(args, "_sort") or _first(args, "_sort_desc")
+                 or table.get("sort") or table.get("sort_desc"))
+    columns = (await database.execute(f"pragma table_info([{name}])")).rows
+    # (pragma's pk: each key column's place in the key, 0 for the others)
+    kinds = [column[2].upper() for column in sorted((c for c in columns if c[5]), key=lambda c: c[5])]
+    parts = token.split(",")[1:] if sorted_by else token.split(",")
+    kinds = kinds or ["INTEGER"]  # (keyed by rowid)
+    return len(parts) == len(kinds) and all(
+        re.fullmatch(r"-?\d+", part) for part, kind in zip(parts, kinds) if kind == "INTEGER")
+
+
+def _table_paging(name: str, args) -> str | None:
+    """Why a saved query does not take a table's _size or _next (Datasette ignores both there),
+    saying how the query pages instead, or None."""
+    # (_size=max is Datasette's own, in the CSV link of every query's page: let it pass)
+    asked = next((key for key, value in args if key == "_next" or key == "_size" and value != "max"), None)
+    if asked is None or name not in PAGED_QUERIES:
+        return None
+    size, parameter = PAGED_QUERIES[name]
+    return (f"{asked}: {name} gives {size:,} rows a page, not another number; follow next_url for the "
+            f"next ({parameter}=...) until it is null (_size and _next page a table, not a saved query)")
 
 
 def _bad_shape(args, table: bool) -> str | None:
@@ -195,6 +246,37 @@ def refused_json(message: str) -> bytes:
 INTERRUPTED = "SQL Interrupted"
 
 
+def interrupted(limit_ms: int) -> str:
+    """The error of a query stopped at the time limit, in words."""
+    return (f"SQL query took too long: stopped at the time limit ({limit_ms:,} ms, "
+            "sql_time_limit_ms, or the _timelimit asked if less); narrow it "
+            "(a rarer word, a date range, an outlet)")
+
+
+def csv_refusal(datasette, request, exception):
+    """The answer to a CSV request Datasette refused (a 4xx: a table's search, facet, column or
+    size asked amiss, an unknown table), its message as text, or None to leave it to Datasette.
+
+    Why: Datasette answers every refusal that is not JSON with its HTML error page, so `curl
+    'articles.csv?_search=-ferry' > hits.csv` saved a web page as the spreadsheet, and a program
+    reading the CSV got markup instead of the reason (the saved queries' CSV refusals, checked
+    before Datasette runs, were already text)."""
+    if not request.path.endswith(".csv"):
+        return None
+    if isinstance(exception, Base400):
+        status, message = exception.status, str(exception.args[0]) if exception.args else ""
+    elif isinstance(exception, DatasetteError) and exception.status < 500:
+        status, message = exception.status, exception.message
+        if exception.title == INTERRUPTED:  # (its message is the HTML of Datasette's page)
+            message = interrupted(datasette.setting("sql_time_limit_ms"))
+    else:
+        return None
+    headers = {}
+    if datasette.cors:
+        add_cors_headers(headers)
+    return Response.text(message + "\n", status=status, headers=headers)
+
+
 def with_plain_interruptions(send, limit_ms: int):
     """`send` for a JSON answer, where the error of a query stopped at the time limit is said in
     words: Datasette gave the HTML of its page (a paragraph, a link, the SQL in a textarea and a
@@ -221,9 +303,7 @@ def with_plain_interruptions(send, limit_ms: int):
         headers = start.get("headers", [])
         changed = False
         if isinstance(data, dict) and data.get("title") == INTERRUPTED:
-            data["error"] = (f"SQL query took too long: stopped at the time limit ({limit_ms:,} ms, "
-                             "sql_time_limit_ms, or the _timelimit asked if less); narrow it "
-                             "(a rarer word, a date range, an outlet)")
+            data["error"] = interrupted(limit_ms)
             changed = True
         if isinstance(data, dict) and data.get("query_name") and data.get("error"):
             # A saved query refused (a malformed value its check refused, or stopped at the time

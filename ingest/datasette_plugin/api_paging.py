@@ -32,6 +32,7 @@ PAGED_QUERIES = {
     "syndication": (1000, "page"),
     "versions": (1000, "page"),
     "coverage": (1000, "page"),
+    "near_copies": (1000, "page"),
 }
 
 
