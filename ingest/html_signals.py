@@ -29,7 +29,7 @@ from lxml.html import HtmlElement
 from .normalise import (AGENCIES, FOREIGN_MONTHS, FOREIGN_SHORT_MONTHS, MONTHS, ORGANISATION_WORDS, PICTURES_CREDIT, ROLE_WORDS,
                          WEEKDAYS, LoneName, domain_of, iso_date, outlet_key, person_key, split_people,
                          written_zone)
-from .text_rules import dateline_place, names_in, stamped_writer
+from .text_rules import ACCOUNT_WORDS, dateline_place, names_in, stamped_writer
 
 # JSON-LD types that describe the article itself (schema.org Article and its sub-types).
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Posting|Report|NewsArticle)$", re.I)
@@ -6313,9 +6313,8 @@ def _set_out_as_writers(signals: Signals, shown: list[str], keys: set[str]) -> b
 
 # Accounts and desks that a blog or a CMS puts where the writer's name goes, when the writer
 # is no one in particular (English and the languages of the news we see most).
-_ACCOUNT_WORDS = {
-    "admin", "administrator", "webmaster", "anonymous", "anon", "user", "moderator", "unknown",
-    "root", "system", "support", "info", "contact", "blog", "blogger", "home", "sponsored",
+_ACCOUNT_WORDS = ACCOUNT_WORDS | {
+    "contact", "blog", "home", "sponsored",
     "partner", "advertorial", "newsdesk", "redaction", "rédaction", "redaktion", "redazione",
     "redacción", "redaccion", "redação", "redacao", "redactie", "editorial", "everyone",
 }

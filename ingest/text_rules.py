@@ -2982,19 +2982,26 @@ def lone_author(line: Line) -> list[str]:
     return [LoneName(word)] if linked or dated else []
 
 
+# The accounts a blog platform or a CMS makes for no person, in English: no word of a
+# person's name either, so html_signals reads one inside a display name too ("Admin Tomas").
+ACCOUNT_WORDS = frozenset({
+    "admin", "administrator", "webmaster", "root", "system", "user", "moderator", "support", "info",
+    "blogger", "anonymous", "anon", "unknown",
+})
 # The accounts a blog platform or a forum makes for no person, or shows for a writer it does not
 # name: the site's operator ("admin", "webmaster", "wpadmin", "root"), the platform's own
 # ("wordpress", "blogger"), a moderator's, and a visitor's who gave no name ("anonymous",
 # "unknown", "guest"), in the languages the rules read. Named by a byline row's login or a
-# footer's one word, they sign every post of a site, and are no writer.
-_SYSTEM_ACCOUNTS = {
-    "admin", "administrator", "administrador", "administrateur", "amministratore",
+# footer's one word, they sign every post of a site, and are no writer. (Those beyond
+# ACCOUNT_WORDS may be a name's word, "Guest", "Press": read as a whole login only.)
+_SYSTEM_ACCOUNTS = ACCOUNT_WORDS | {
+    "administrador", "administrateur", "amministratore",
     "siteadmin", "sysadmin", "superadmin", "webadmin", "blogadmin", "wpadmin", "superuser", "sysop",
-    "webmaster", "webmestre", "postmaster", "hostmaster", "root", "system", "user", "username",
-    "benutzer", "utilisateur", "usuario", "utente", "moderator", "moderador", "modérateur",
-    "moderatore", "mod", "mods", "wordpress", "wp", "blogger", "blogspot", "tumblr", "owner",
-    "default", "support", "info", "test", "demo", "nobody", "noreply", "publisher", "site",
-    "anonymous", "anon", "anonym", "anonyme", "anónimo", "anonimo", "unknown",
+    "webmestre", "postmaster", "hostmaster", "username",
+    "benutzer", "utilisateur", "usuario", "utente", "moderador", "modérateur",
+    "moderatore", "mod", "mods", "wordpress", "wp", "blogspot", "tumblr", "owner",
+    "default", "test", "demo", "nobody", "noreply", "publisher", "site",
+    "anonym", "anonyme", "anónimo", "anonimo",
     "unbekannt", "inconnu", "desconocido", "sconosciuto", "guest", "gast", "invité", "invitado",
     "ospite", "visitor",
     # the accounts a site posts others' texts under: a guest's, a reader-reporter's, a press release's
