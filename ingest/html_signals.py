@@ -924,7 +924,20 @@ def _headline_element(tree: HtmlElement):
     """The page's first <h1> that is not the site's logo: where the article begins. Unless that
     <h1> is wholly a link and the <title> does not hold it, where a later <h1> that is no link
     is the <title>'s headline: the first is a promotion of another story set above the article
-    (a blog theme's headline linked to the post itself is in the <title>, and stays)."""
+    (a blog theme's headline linked to the post itself is in the <title>, and stays). Worked
+    out once a page (some twenty rules ask for it, each a walk of the page's <h1>s); again if
+    the page lost it."""
+    root = tree.getroottree().getroot()
+    headline = _headline_element_of(tree, root)
+    if headline is not None and headline.getroottree().getroot() is not root:
+        _headline_element_of.cache_clear()
+        headline = _headline_element_of(tree, root)
+    return headline
+
+
+@lru_cache(maxsize=1)
+def _headline_element_of(tree: HtmlElement, root):
+    """_headline_element, cached for the last page alone (it keeps that page's tree alive)."""
     first = title = None
     for heading in tree.iter("h1"):
         if _is_logo(heading):
@@ -949,19 +962,8 @@ def _permalinked_heading(tree: HtmlElement):
     """On a page with no <h1>, the first <h2> or <h3> that is wholly a link to the page itself
     (its canonical address) and whose words the <title> holds: a blog theme sets the post's
     headline so on its single post's page, as on its lists of posts (a link to another post's
-    page is that post's teaser). Worked out once a page (_headline_element asks it some twenty
-    times, and a list of posts holds thousands of linked <h2>s); again if the page lost it."""
-    root = tree.getroottree().getroot()
-    heading = _permalinked_heading_of(tree, root)
-    if heading is not None and heading.getroottree().getroot() is not root:
-        _permalinked_heading_of.cache_clear()
-        heading = _permalinked_heading_of(tree, root)
-    return heading
-
-
-@lru_cache(maxsize=1)
-def _permalinked_heading_of(tree: HtmlElement, root):
-    """_permalinked_heading, cached for the last page alone (it keeps that page's tree alive)."""
+    page is that post's teaser). (Once a page, as _headline_element is: a list of posts holds
+    thousands of linked <h2>s.)"""
     page = tree.getroottree()
     own = next((target for link in page.iter("link")
                 if link.get("rel") == "canonical" and (target := _split_href(link)) is not None), None)
