@@ -563,23 +563,23 @@ def front_matter(text: str) -> tuple[dict, str]:
     from .extract_record import field_value
 
     fields = {}
-    for field, aliases in FRONT_MATTER_FIELDS.items():
-        if field == "published" and _clipped(keys):
+    for name, aliases in FRONT_MATTER_FIELDS.items():
+        if name == "published" and _clipped(keys):
             aliases = tuple(a for a in aliases if a != "created")
-        if field == "updated" and _clipped(keys, ("source", "source_url")):
+        if name == "updated" and _clipped(keys, ("source", "source_url")):
             # A notes app's clip (Joplin's export, "source" its clipper's address): "updated"
             # is when the note was last edited, as "created" is when it was made.
             aliases = tuple(a for a in aliases if a not in ("updated", "modified"))
-        if field == "outlet":
+        if name == "outlet":
             aliases = tuple(a for a in aliases if not _names_an_address(keys.get(a)))
         value = next((_without_wiki_links(keys[a]) for a in aliases if keys.get(a) not in (None, "", [])), None)
         if isinstance(value, date):  # YAML and TOML read dates themselves (a datetime is a date)
             value = value.isoformat()
-        value = field_value(field, value)
-        if field == "url" and not (isinstance(value, str) and re.match(r"https?://", value)):
+        value = field_value(name, value)
+        if name == "url" and not (isinstance(value, str) and re.match(r"https?://", value)):
             value = None  # a site's own path ("/2024/05/pier"), not an address
         if value:
-            fields[field] = value
+            fields[name] = value
     return fields, "\n".join(lines[end + 1:])
 
 

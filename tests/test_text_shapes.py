@@ -631,7 +631,7 @@ CLIPPED = "https://harborledger.example/2024/03/strike-ends"
     (f"---\ntitle: {HEADLINE}\nauthor: Ann Lee\ncreated: 2019-03-03\n---", (HEADLINE, ["Ann Lee"], "2019-03-03", None, None, None)),
     (f"---\ntitle: {HEADLINE}\nsource: Harbor Ledger wire\ncreated: 2019-03-03\n---",
      (HEADLINE, [], "2019-03-03", None, None, None)),
-    (f"---\ntitle: Dockers [sic] vote\nauthor: Ann Lee\n---", ("Dockers [sic] vote", ["Ann Lee"], None, None, None, None)),
+    ("---\ntitle: Dockers [sic] vote\nauthor: Ann Lee\n---", ("Dockers [sic] vote", ["Ann Lee"], None, None, None, None)),
     # fail before: trafilatura's "--with-metadata" header as versions before 2.0 wrote it, values
     # unquoted, so a title with ": " made it no YAML
     (f"---\ntitle: Harbour: {HEADLINE}\nauthor: Ann Lee; Tom Park\nurl: {CLIPPED}\nhostname: harborledger.example\n"
