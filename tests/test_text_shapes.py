@@ -3820,6 +3820,9 @@ def test_stamped_writer(text, word):
     # near misses: a reader's comment under the comments' heading, in the same shape; two
     # items apart
     ("", "3 Kommentare\n\nVon Erkan am 07.03.2024, 11:21\n\nGut so, endlich.", []),
+    # (a count of replies whose word no comments heading has: only the count ends the stamps
+    # read, as "3 Kommentare" is a heading find_tail already ends the tail at)
+    ("", "5 Antworten\n\nVon Erkan am 07.03.2024, 11:21\n\nGut so, endlich.", []),
     ("", "## 12 Responses to “Harbour channel”\n\nPosted by marlo on March 6, 2024\n\nGreat post!", []),
     ("", "### One thought on “Harbour channel”\n\nby marlo, 6 March 2024 at 9:41 pm\n\nGreat post!", []),
     ("", "## Reaktionen\n\nVon Peter am 04.05.2013, 09:12\n\nToller Beitrag!", []),
