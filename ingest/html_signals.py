@@ -6523,15 +6523,16 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     the day the byline shows is given as that day (_shown_day_beside_utc)."""
     now = now or datetime.now(timezone.utc)
 
-    def first_valid(values):
-        for value in values:
-            if isinstance(value, str) and iso_date(value, now):
-                return value
-        return None
+    def first_choice(sources) -> Choice:
+        """The first valid date of the first source that gives one. Values given as functions
+        search the whole page: read only when all above are silent."""
+        for source, values in sources:
+            for value in values() if callable(values) else values:
+                if isinstance(value, str) and iso_date(value, now):
+                    return Choice(value, source)
+        return Choice(None, None)
 
-    published = Choice(None, None)
-    # Values given as functions search the whole page: read only when all above are silent.
-    for source, values in (
+    published = first_choice((
         ("json-ld", [_unix_time(i.get("datePublished")) for i in signals.own_json_ld]
          + [_unix_time(i.get("dateCreated")) for i in signals.own_json_ld]),
         ("meta", [_unix_time(v) for v in signals.meta_published_values]),
@@ -6581,13 +6582,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # line, each on the publication's day.) Only one set above the story's text: after it,
         # an "Updated" line may be a live blog entry's or another story's.
         ("revision", lambda: signals.revisions_above_story[:1]),
-    ):
-        if callable(values):
-            values = values()
-        value = first_valid(values)
-        if value:
-            published = Choice(value, source)
-            break
+    ))
     if published.value is None and not signals.others_dates and not signals.month_only_times:
         trafilatura_date = _settled(trafilatura_date)
         # (htmldate may give the day of an "Updated" stamp the page writes: as with a <time>
@@ -6614,8 +6609,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     if published.value and published.source in ("json-ld", "meta", "time"):
         shown = _shown_day_beside_utc(published.value, signals, now)
         published = Choice(shown, "byline") if shown else published
-    updated = Choice(None, None)
-    for source, values in (
+    updated = first_choice((
         *_structured_revision_sources(signals),
         # What readers see: a line stamped "Updated", "Mis à jour", "Actualizado", then a <time>
         # marked as the revision (unless it is the one date the page gave as the publication's).
@@ -6635,13 +6629,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
             published.source != "time" or not _same_day(t, published.value, now))]),
         # Last, a line of its own labelled "Updated" (a <time> gives the moment, this the day).
         ("text", lambda: signals.labelled_revisions[:1] if visible else []),
-    ):
-        if callable(values):
-            values = values()
-        value = first_valid(values)
-        if value:
-            updated = Choice(value, source)
-            break
+    ))
     if updated.value and updated.source in ("json-ld", "meta"):
         updated = Choice(_in_order_seen(updated.value, signals, now), updated.source)
     return published, updated
