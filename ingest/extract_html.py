@@ -84,7 +84,7 @@ def extract_html(raw: bytes, location: str = "", page_url: str | None = None) ->
     # ways in turn in one process: 13.01 -> 12.83 and 12.44 -> 12.34 CPU s (signals alone:
     # 2.4-2.8 -> 2.1-2.5 s). (Held from the parse instead, for trafilatura's walks too: no
     # better, as trafilatura works on copies of the tree.)
-    held = list(tree.iter())  # noqa: F841 (what matters is that they are alive)
+    held = list(tree.iter())  # (let go once every signal is read, below)
     signals = html_signals.read_signals(tree)
     signals.html = text  # (the markup as text: a few cheap tests search it instead of the tree)
     page_url = page_url or html_signals.saved_from_url(text)  # a page saved by a browser says where from
@@ -113,6 +113,7 @@ def extract_html(raw: bytes, location: str = "", page_url: str | None = None) ->
         article.description = described[0] if described else None
     article.url = signals.url or metadata.url
     article.outlet_domain = html_signals.choose_domain(signals, metadata.hostname)
+    del held
     return article
 
 

@@ -1453,9 +1453,10 @@ def _stamped_writer(lines: list[Line], below: list[int], tail: list[int], body_a
     if len(stamps) == 1:
         return stamps[0][1], stamps[0][0]
     # The same line set as two under the headline, the date's and the writer's (a list of the
-    # post's fields: "* 5 mars 2024" / "* Par [Marlo](...)").
+    # post's fields: "* 5 mars 2024" / "* Par [Marlo](...)"), each line and the next (below is
+    # the header's lines from the headline down, none left out).
     for i, j in zip(below, below[1:]):
-        if j == i + 1 and len(lines[i].text) <= _STAMP_PART and len(lines[j].text) <= _STAMP_PART:
+        if len(lines[i].text) <= _STAMP_PART and len(lines[j].text) <= _STAMP_PART:
             word = rules.stamped_writer(f"{lines[i].text}, {lines[j].text}")
             if word:
                 return word, j

@@ -29,7 +29,7 @@ from lxml.html import HtmlElement
 from .normalise import (AGENCIES, FOREIGN_MONTHS, FOREIGN_SHORT_MONTHS, MONTHS, ORGANISATION_WORDS, PICTURES_CREDIT, ROLE_WORDS,
                          WEEKDAYS, LoneName, domain_of, iso_date, outlet_key, person_key, split_people,
                          written_zone)
-from .text_rules import dateline_place, names_in, stamped_writer
+from .text_rules import ACCOUNT_WORDS, dateline_place, names_in, stamped_writer
 
 # JSON-LD types that describe the article itself (schema.org Article and its sub-types).
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Posting|Report|NewsArticle)$", re.I)
@@ -309,8 +309,8 @@ class Signals:
         headline = _headline_element(self.tree) if self.tree is not None else None
         if headline is None:
             return []
-        texts = {e: text for e in self.tree.iter("p", "div")
-                 if len(text := " ".join(e.text_content().split())) <= _SHORT_LINE and _is_opening_credit(e, text)}
+        texts = {e: text for e, text in _short_texts(self.tree.iter("p", "div"), _SHORT_LINE).items()
+                 if _is_opening_credit(e, text)}
         for element in _before_the_story(self.tree, headline, list(texts))[:1]:
             if _IN_COMMENTS(element) or _in_other_stories(element, headline):
                 return []
@@ -924,7 +924,20 @@ def _headline_element(tree: HtmlElement):
     """The page's first <h1> that is not the site's logo: where the article begins. Unless that
     <h1> is wholly a link and the <title> does not hold it, where a later <h1> that is no link
     is the <title>'s headline: the first is a promotion of another story set above the article
-    (a blog theme's headline linked to the post itself is in the <title>, and stays)."""
+    (a blog theme's headline linked to the post itself is in the <title>, and stays). Worked
+    out once a page (some twenty rules ask for it, each a walk of the page's <h1>s); again if
+    the page lost it."""
+    root = tree.getroottree().getroot()
+    headline = _headline_element_of(tree, root)
+    if headline is not None and headline.getroottree().getroot() is not root:
+        _headline_element_of.cache_clear()
+        headline = _headline_element_of(tree, root)
+    return headline
+
+
+@lru_cache(maxsize=1)
+def _headline_element_of(tree: HtmlElement, root):
+    """_headline_element, cached for the last page alone (it keeps that page's tree alive)."""
     first = title = None
     for heading in tree.iter("h1"):
         if _is_logo(heading):
@@ -949,19 +962,8 @@ def _permalinked_heading(tree: HtmlElement):
     """On a page with no <h1>, the first <h2> or <h3> that is wholly a link to the page itself
     (its canonical address) and whose words the <title> holds: a blog theme sets the post's
     headline so on its single post's page, as on its lists of posts (a link to another post's
-    page is that post's teaser). Worked out once a page (_headline_element asks it some twenty
-    times, and a list of posts holds thousands of linked <h2>s); again if the page lost it."""
-    root = tree.getroottree().getroot()
-    heading = _permalinked_heading_of(tree, root)
-    if heading is not None and heading.getroottree().getroot() is not root:
-        _permalinked_heading_of.cache_clear()
-        heading = _permalinked_heading_of(tree, root)
-    return heading
-
-
-@lru_cache(maxsize=1)
-def _permalinked_heading_of(tree: HtmlElement, root):
-    """_permalinked_heading, cached for the last page alone (it keeps that page's tree alive)."""
+    page is that post's teaser). (Once a page, as _headline_element is: a list of posts holds
+    thousands of linked <h2>s.)"""
     page = tree.getroottree()
     own = next((target for link in page.iter("link")
                 if link.get("rel") == "canonical" and (target := _split_href(link)) is not None), None)
@@ -2707,6 +2709,28 @@ def _lines_under_headline(tree: HtmlElement, headline):
         yield element, text
 # The label of a credit line that opens a story's text: "Written by:", "Words by", "By:".
 _QUOTING = ("blockquote", "q", "figure", "figcaption")
+
+
+def _short_texts(elements, most: int) -> dict:
+    """Of the elements, those whose text, its spaces folded, is `most` characters or fewer,
+    each with that text, in their order. An element around a longer one is longer, and its
+    text is not read: a page's outer <div>s hold all of its text, which text_content() read
+    again for each (0.86 of the corpora pages' 6 CPU s of signals went so)."""
+    elements = list(elements)
+    longer = set()  # every element known to hold more than `most` characters
+    short = {}
+    for element in reversed(elements):  # (each after every element inside it)
+        if element in longer:
+            continue
+        text = " ".join(element.text_content().split())
+        if len(text) <= most:
+            short[element] = text
+            continue
+        for outer in chain((element,), element.iterancestors()):
+            if outer in longer:
+                break
+            longer.add(outer)
+    return {element: short[element] for element in elements if element in short}
 
 
 def _is_opening_credit(element, text: str) -> bool:
@@ -6313,9 +6337,8 @@ def _set_out_as_writers(signals: Signals, shown: list[str], keys: set[str]) -> b
 
 # Accounts and desks that a blog or a CMS puts where the writer's name goes, when the writer
 # is no one in particular (English and the languages of the news we see most).
-_ACCOUNT_WORDS = {
-    "admin", "administrator", "webmaster", "anonymous", "anon", "user", "moderator", "unknown",
-    "root", "system", "support", "info", "contact", "blog", "blogger", "home", "sponsored",
+_ACCOUNT_WORDS = ACCOUNT_WORDS | {
+    "contact", "blog", "home", "sponsored",
     "partner", "advertorial", "newsdesk", "redaction", "rédaction", "redaktion", "redazione",
     "redacción", "redaccion", "redação", "redacao", "redactie", "editorial", "everyone",
 }
@@ -6500,15 +6523,16 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     the day the byline shows is given as that day (_shown_day_beside_utc)."""
     now = now or datetime.now(timezone.utc)
 
-    def first_valid(values):
-        for value in values:
-            if isinstance(value, str) and iso_date(value, now):
-                return value
-        return None
+    def first_choice(sources) -> Choice:
+        """The first valid date of the first source that gives one. Values given as functions
+        search the whole page: read only when all above are silent."""
+        for source, values in sources:
+            for value in values() if callable(values) else values:
+                if isinstance(value, str) and iso_date(value, now):
+                    return Choice(value, source)
+        return Choice(None, None)
 
-    published = Choice(None, None)
-    # Values given as functions search the whole page: read only when all above are silent.
-    for source, values in (
+    published = first_choice((
         ("json-ld", [_unix_time(i.get("datePublished")) for i in signals.own_json_ld]
          + [_unix_time(i.get("dateCreated")) for i in signals.own_json_ld]),
         ("meta", [_unix_time(v) for v in signals.meta_published_values]),
@@ -6558,13 +6582,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # line, each on the publication's day.) Only one set above the story's text: after it,
         # an "Updated" line may be a live blog entry's or another story's.
         ("revision", lambda: signals.revisions_above_story[:1]),
-    ):
-        if callable(values):
-            values = values()
-        value = first_valid(values)
-        if value:
-            published = Choice(value, source)
-            break
+    ))
     if published.value is None and not signals.others_dates and not signals.month_only_times:
         trafilatura_date = _settled(trafilatura_date)
         # (htmldate may give the day of an "Updated" stamp the page writes: as with a <time>
@@ -6591,8 +6609,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     if published.value and published.source in ("json-ld", "meta", "time"):
         shown = _shown_day_beside_utc(published.value, signals, now)
         published = Choice(shown, "byline") if shown else published
-    updated = Choice(None, None)
-    for source, values in (
+    updated = first_choice((
         *_structured_revision_sources(signals),
         # What readers see: a line stamped "Updated", "Mis à jour", "Actualizado", then a <time>
         # marked as the revision (unless it is the one date the page gave as the publication's).
@@ -6612,13 +6629,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
             published.source != "time" or not _same_day(t, published.value, now))]),
         # Last, a line of its own labelled "Updated" (a <time> gives the moment, this the day).
         ("text", lambda: signals.labelled_revisions[:1] if visible else []),
-    ):
-        if callable(values):
-            values = values()
-        value = first_valid(values)
-        if value:
-            updated = Choice(value, source)
-            break
+    ))
     if updated.value and updated.source in ("json-ld", "meta"):
         updated = Choice(_in_order_seen(updated.value, signals, now), updated.source)
     return published, updated

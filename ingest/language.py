@@ -18,6 +18,10 @@ vector steps over all positions give every state.
 
 import functools
 from collections import Counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # (imported when a language is first asked for: a run of no text needs no numpy)
+    import numpy as np
 
 MAX_DEPTH = 12  # a deeper automaton means a different model: use the library as it is
 
@@ -88,7 +92,7 @@ class FastIdentifier:
         features = self.output[states]
         return Counter(features[features >= 0].tolist())
 
-    def scores(self, text: str) -> "np.ndarray":  # noqa: F821  (numpy is imported lazily)
+    def scores(self, text: str) -> "np.ndarray":
         """py3langid's raw naive-Bayes scores (norm_probs=False), aliased labels folded."""
         np = self.np
         visits = self.feature_counts(self.encode(text))

@@ -293,7 +293,7 @@ _HAN_ROLES = re.compile(r"編集部|编辑部|編集|编辑|記者|记者|特派
                         r"实习生|實習生|见习|見習")
 # A Chinese reporter's line: the label, the names, and what closes it, "reports" (with the
 # place reported from) or "photographed": "记者 王五 报道", "记者 张三 北京报道", "本报记者 王五摄".
-_REPORTER_LINE = re.compile(rf"^\s*(?:本报|本報)?(?:记者|記者)[\s：:]")
+_REPORTER_LINE = re.compile(r"^\s*(?:本报|本報)?(?:记者|記者)[\s：:]")
 _REPORT_TAIL = re.compile(rf"(?<=[{_HAN}])(?:\s+[{_HAN}]{{0,4}}(?:报道|報導|报导|報道)"
                           rf"|\s*(?:报道|報導|报导|報道|摄影|攝影|摄|攝))\s*$")
 _REPORT_WORD = re.compile(r"\s*(?:报道|報導|报导|報道|摄影|攝影|摄|攝)\s*$")

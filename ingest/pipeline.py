@@ -1,6 +1,7 @@
 """Wires the stages for one ingest run: read -> (skip known) -> extract + normalise + hash in
 worker processes -> store in batches in this process (SQLite wants a single writer)."""
 
+import importlib
 import os
 import signal
 import sqlite3
@@ -301,7 +302,7 @@ def _ordered_parallel(chunks: Iterator[list], now: datetime | Callable[[list], d
         # the pool forks the workers, which then start with it (with fork, Linux's way), where
         # each imported it for itself (0.3 CPU s each). A run of records does not import it
         # at all (see extract), so it is not imported for one here.
-        from . import extract_html  # noqa: F401
+        importlib.import_module(".extract_html", __package__)
 
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),))
     finished = False
@@ -698,6 +699,9 @@ def run_ingest(
 
     checkpointer: _Checkpointer | None = None
     batch: list = []
+    # When the batch's first outcome came: set as it comes (only a batch with outcomes in it is
+    # timed, and an outcome is the first thing a batch gets; this value is never read).
+    batch_started = time.monotonic()
     text_bytes = 0
     received = 0  # outcomes from the workers so far: see WAITING, early writes only at the start...
     all_read = False  # ...and once every input is read and less than a batch is still with the workers

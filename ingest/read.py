@@ -427,14 +427,12 @@ def _xml_of_stories(path: Path, gzipped: bool) -> bool:
     as before .xml was read, not failed one by one. (Named on the command line, such a file
     fails, saying what its root is.) One that does not open as XML does (an empty file, a text)
     is passed over too; one that cannot be opened is taken: reading it says why."""
-    import gzip
-
     from .news_xml import FEED_ROOTS, NEWS_ROOTS, root_name
 
     if not _openable_file(path):
         return True
     try:
-        with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as file:
+        with _open_bytes(path, gzipped) as file:
             head = _utf8_head(file.read(4096))
     except (OSError, EOFError, zlib.error):
         return True
@@ -602,10 +600,8 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         return
     if ARTICLE_EXTENSIONS.get(extension) == "enex" and input_file.size and _streams_as(path, "enex"):
         # Streamed note by note: an export with its pictures runs to gigabytes.
-        import gzip
-
         yield from _whole_failure_hashed(_evernote_sources(
-            location, lambda: gzip.open(path, "rb") if gzipped else open(path, "rb"), overrides, known), path, location)
+            location, lambda: _open_bytes(path, gzipped), overrides, known), path, location)
         return
     if ARTICLE_EXTENSIONS.get(extension) == "mbox" or (extension not in ARTICLE_EXTENSIONS
                                                        and _opens_as_mailbox(path, gzipped)) or (
@@ -646,7 +642,7 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         return
     data = on_disk
     if on_disk[:2] == GZIP_MAGIC:  # whatever the name says
-        import gzip  # (here and below: a run that opens no gzip file does not import it)
+        import gzip  # (here and in _open_bytes: a run that opens no gzip file does not import it)
 
         try:
             with gzip.GzipFile(fileobj=io.BytesIO(on_disk)) as unpacked:
@@ -1025,10 +1021,8 @@ _MAILBOX_START = re.compile(rb"From \S+[ \t][^\n]*\b\d{1,2}:\d\d:\d\d\b[^\n]*\n[
 def _opens_as_mailbox(path: Path, gzipped: bool, several: bool = False) -> bool:
     """Whether a file opens as a mailbox does; `several`: and holds more than one mail (a
     mailbox saved as .eml or .txt, whose mails were read as one, glued together)."""
-    import gzip
-
     try:
-        with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as file:
+        with _open_bytes(path, gzipped) as file:
             if _MAILBOX_START.match(file.read(1024)) is None:
                 return False
             if not several:
@@ -1045,8 +1039,6 @@ def _mailbox_mails(location: str, path: Path, gzipped: bool, overrides: dict,
     as Thunderbird, Apple Mail and Google Takeout write them), read as a saved mail
     is (see _mail_page). Location: PATH#N, N the mail's number, so an unchanged mailbox gives
     the same locations each run and its stored mails are passed over unread."""
-    import gzip
-
     def mails(stream):
         mail: list[bytes] = []
         size = 0
@@ -1076,7 +1068,7 @@ def _mailbox_mails(location: str, path: Path, gzipped: bool, overrides: dict,
 
     found = 0
     try:
-        with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as stream:
+        with _open_bytes(path, gzipped) as stream:
             for number, (data, size) in enumerate(mails(stream), start=1):
                 found += 1
                 here = f"{location}#{number}"
@@ -1231,6 +1223,16 @@ def record_file_kind(head: bytes, named: str) -> str | None:
 GZIP_MAGIC = b"\x1f\x8b"
 
 
+def _open_bytes(path: Path, gzipped: bool):
+    """The file opened to read its bytes, unpacked as they are read when it is gzip (imported
+    only then: a run that opens no gzip file does not import it)."""
+    if gzipped:
+        import gzip
+
+        return gzip.open(path, "rb")
+    return open(path, "rb")
+
+
 def _starts_as_gzip(path: Path) -> bool:
     """Whether a file named .gz is gzip. A page or export saved already unpacked (a browser or
     HTTP client undoes the Content-Encoding but keeps the name) is read as it is, not failed."""
@@ -1244,13 +1246,11 @@ def _starts_as_gzip(path: Path) -> bool:
 def _streams_as(path: Path, kind: str) -> bool:
     """Whether a file named as a web archive ("warc") or an Evernote export ("enex") begins as
     one (gzipped or not, whatever its name says)."""
-    import gzip
-
     try:
         with open(path, "rb") as file:
             head = file.read(HEAD_BYTES)
         if head[:2] == GZIP_MAGIC:
-            with gzip.open(path, "rb") as file:
+            with _open_bytes(path, gzipped=True) as file:
                 head = file.read(HEAD_BYTES)
     except (OSError, EOFError, zlib.error):
         return True  # reading it as its name says will say what is wrong
@@ -1268,10 +1268,8 @@ def _streams_as(path: Path, kind: str) -> bool:
 
 def _head_kind(path: Path, gzipped: bool, named: str) -> str | None:
     """record_file_kind of a file on disk, reading only its head."""
-    import gzip
-
     try:
-        with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as file:
+        with _open_bytes(path, gzipped) as file:
             return record_file_kind(file.read(HEAD_BYTES), named)
     except (OSError, EOFError, zlib.error):
         return named  # reading it again will say what is wrong
@@ -1441,12 +1439,10 @@ def _holds_an_article(value) -> bool:
 def _stream_json_lines(path: Path, gzipped: bool, overrides: dict,
                        known: Callable[[str, str], bool] | None = None,
                        defer_hashes: bool = False) -> Iterator[Source]:
-    import gzip
-
     location = path_text(path)
     sources = 0
     try:
-        with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as lines:
+        with _open_bytes(path, gzipped) as lines:
             if lines.peek(2)[:2] in (b"\xff\xfe", b"\xfe\xff"):
                 lines = _Utf8Lines(lines)
             number = 0

@@ -52,7 +52,8 @@ def search_sql() -> str:
 # cannot interrupt: 20,000 matches took 2.3 s, 80,000 26 s, and a search of "word" over an
 # article of 3 million words held a server thread for over ten minutes, past the 2 s limit.
 # News articles, even long reads, stay well under it; transcripts, logs and dumps read as one
-# article do not.
+# article do not. (metadata.yml's search query writes both as numbers, in each of its four
+# snippets: tests/test_sql_copies.py keeps them equal.)
 SNIPPET_MOST_WORDS = 20_000
 OPENING_WORDS = 24  # as many as the query's snippets hold
 

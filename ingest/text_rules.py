@@ -563,23 +563,23 @@ def front_matter(text: str) -> tuple[dict, str]:
     from .extract_record import field_value
 
     fields = {}
-    for field, aliases in FRONT_MATTER_FIELDS.items():
-        if field == "published" and _clipped(keys):
+    for name, aliases in FRONT_MATTER_FIELDS.items():
+        if name == "published" and _clipped(keys):
             aliases = tuple(a for a in aliases if a != "created")
-        if field == "updated" and _clipped(keys, ("source", "source_url")):
+        if name == "updated" and _clipped(keys, ("source", "source_url")):
             # A notes app's clip (Joplin's export, "source" its clipper's address): "updated"
             # is when the note was last edited, as "created" is when it was made.
             aliases = tuple(a for a in aliases if a not in ("updated", "modified"))
-        if field == "outlet":
+        if name == "outlet":
             aliases = tuple(a for a in aliases if not _names_an_address(keys.get(a)))
         value = next((_without_wiki_links(keys[a]) for a in aliases if keys.get(a) not in (None, "", [])), None)
         if isinstance(value, date):  # YAML and TOML read dates themselves (a datetime is a date)
             value = value.isoformat()
-        value = field_value(field, value)
-        if field == "url" and not (isinstance(value, str) and re.match(r"https?://", value)):
+        value = field_value(name, value)
+        if name == "url" and not (isinstance(value, str) and re.match(r"https?://", value)):
             value = None  # a site's own path ("/2024/05/pier"), not an address
         if value:
-            fields[field] = value
+            fields[name] = value
     return fields, "\n".join(lines[end + 1:])
 
 
@@ -2982,19 +2982,26 @@ def lone_author(line: Line) -> list[str]:
     return [LoneName(word)] if linked or dated else []
 
 
+# The accounts a blog platform or a CMS makes for no person, in English: no word of a
+# person's name either, so html_signals reads one inside a display name too ("Admin Tomas").
+ACCOUNT_WORDS = frozenset({
+    "admin", "administrator", "webmaster", "root", "system", "user", "moderator", "support", "info",
+    "blogger", "anonymous", "anon", "unknown",
+})
 # The accounts a blog platform or a forum makes for no person, or shows for a writer it does not
 # name: the site's operator ("admin", "webmaster", "wpadmin", "root"), the platform's own
 # ("wordpress", "blogger"), a moderator's, and a visitor's who gave no name ("anonymous",
 # "unknown", "guest"), in the languages the rules read. Named by a byline row's login or a
-# footer's one word, they sign every post of a site, and are no writer.
-_SYSTEM_ACCOUNTS = {
-    "admin", "administrator", "administrador", "administrateur", "amministratore",
+# footer's one word, they sign every post of a site, and are no writer. (Those beyond
+# ACCOUNT_WORDS may be a name's word, "Guest", "Press": read as a whole login only.)
+_SYSTEM_ACCOUNTS = ACCOUNT_WORDS | {
+    "administrador", "administrateur", "amministratore",
     "siteadmin", "sysadmin", "superadmin", "webadmin", "blogadmin", "wpadmin", "superuser", "sysop",
-    "webmaster", "webmestre", "postmaster", "hostmaster", "root", "system", "user", "username",
-    "benutzer", "utilisateur", "usuario", "utente", "moderator", "moderador", "modérateur",
-    "moderatore", "mod", "mods", "wordpress", "wp", "blogger", "blogspot", "tumblr", "owner",
-    "default", "support", "info", "test", "demo", "nobody", "noreply", "publisher", "site",
-    "anonymous", "anon", "anonym", "anonyme", "anónimo", "anonimo", "unknown",
+    "webmestre", "postmaster", "hostmaster", "username",
+    "benutzer", "utilisateur", "usuario", "utente", "moderador", "modérateur",
+    "moderatore", "mod", "mods", "wordpress", "wp", "blogspot", "tumblr", "owner",
+    "default", "test", "demo", "nobody", "noreply", "publisher", "site",
+    "anonym", "anonyme", "anónimo", "anonimo",
     "unbekannt", "inconnu", "desconocido", "sconosciuto", "guest", "gast", "invité", "invitado",
     "ospite", "visitor",
     # the accounts a site posts others' texts under: a guest's, a reader-reporter's, a press release's

@@ -6,6 +6,7 @@ The visit needs Debian's chromium and chromium-driver (CI installs them). Withou
 skipped with the reason, except under CI, where a missing browser is a failure.
 """
 
+import importlib.util
 import os
 import shutil
 import socket
@@ -28,9 +29,7 @@ WAIT = 20  # seconds for a page to show what is expected
 
 
 def _missing() -> str | None:
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("selenium") is None:
         return "selenium is not installed (pip install -e '.[test]')"
     for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
         if not os.access(path, os.X_OK):

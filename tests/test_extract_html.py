@@ -265,7 +265,7 @@ def test_byline_fields_separated_by_middle_dots():
 def test_only_the_first_byline_counts_not_related_story_teasers():
     teasers = "".join(f'<li><a>Other story {i}</a><span class="byline">Writer Number{i} Smith</span></li>'
                       for i in range(3))
-    article = parsed(top=f'<p class="byline">By Maria Lindqvist</p>', )
+    article = parsed(top='<p class="byline">By Maria Lindqvist</p>', )
     assert article.authors == ["Maria Lindqvist"]
     article = normalise(extract_html(page(top='<p class="byline">By Maria Lindqvist</p>',
                                           body=BODY + f"<aside><ul>{teasers}</ul></aside>")), NOW)

@@ -387,6 +387,24 @@ def test_the_storys_opening_credit_where_the_byline_is_the_sites(top, after, aut
     assert parsed(_SITE, top=top, after=after).authors == authors
 
 
+@pytest.mark.parametrize("body, most, short", [
+    # each element's own text, spaces folded, the inner first in the page's order too
+    ("<div id=a><p id=b>Written  by:\n Ann Lee</p></div>", 20, {"a": "Written by: Ann Lee", "b": "Written by: Ann Lee"}),
+    # a box around a long line is long, its short lines beside it kept
+    ("<div id=a><p id=b>Ann Lee</p><p id=c>" + "word " * 10 + "</p></div>", 20, {"b": "Ann Lee"}),
+    # a box of short lines that together run long
+    ("<div id=a><p id=b>Ann Lee wrote</p><p id=c>Bob Ray read</p></div>", 20, {"b": "Ann Lee wrote", "c": "Bob Ray read"}),
+    # spaces alone are no letters: a text of 20 letters in a run of spaces is short
+    ("<div id=a>" + " " * 50 + "Ann Lee" + " " * 50 + "</div>", 20, {"a": "Ann Lee"}),
+    # the limit itself is short
+    ("<p id=a>" + "x" * 20 + "</p><p id=b>" + "x" * 21 + "</p>", 20, {"a": "x" * 20}),
+])
+def test_short_texts_reads_no_box_around_a_long_line(body, most, short):
+    tree = load_html(f"<html><body>{body}</body></html>")
+    found = html_signals._short_texts(tree.iter("p", "div"), most)
+    assert [(e.get("id"), text) for e, text in found.items()] == list(short.items())
+
+
 # --- authors: a credit line's label in capitals ("TEXT BY A") ------------------------------
 
 

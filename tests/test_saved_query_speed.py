@@ -144,8 +144,8 @@ def latest_first(found):
 def test_by_outlet_pages_are_latest_first_and_never_overlap(two_harbors, typed, expected_outlets, before):
     first = rows(two_harbors, f"/archive/by_outlet.json?outlet={typed}&before={before}&page=")
     second = rows(two_harbors, f"/archive/by_outlet.json?outlet={typed}&before={before}&page=2")
-    everything = rows(two_harbors, f"/archive/articles.json?_size=max&_col=id&_col=outlet_id&_col=published"
-                                   f"&_labels=on&_nofacet=1")
+    everything = rows(two_harbors, "/archive/articles.json?_size=max&_col=id&_col=outlet_id&_col=published"
+                                   "&_labels=on&_nofacet=1")
     wanted = {r["id"] for r in everything if r["outlet_id"]["label"] in expected_outlets
               and (not before or (r["published"] is not None and r["published"] < before))}
     assert len(first) == min(100, len(wanted)) and len(first) + len(second) == len(wanted)

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from ingest.search import CHECKED_PARAMETERS, add_query_functions, fts_expression, search, search_sql
+from ingest.search import CHECKED_PARAMETERS, add_query_functions, search, search_sql
 from ingest.serve import build_datasette
 from ingest.store import open_database
 

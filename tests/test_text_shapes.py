@@ -631,7 +631,7 @@ CLIPPED = "https://harborledger.example/2024/03/strike-ends"
     (f"---\ntitle: {HEADLINE}\nauthor: Ann Lee\ncreated: 2019-03-03\n---", (HEADLINE, ["Ann Lee"], "2019-03-03", None, None, None)),
     (f"---\ntitle: {HEADLINE}\nsource: Harbor Ledger wire\ncreated: 2019-03-03\n---",
      (HEADLINE, [], "2019-03-03", None, None, None)),
-    (f"---\ntitle: Dockers [sic] vote\nauthor: Ann Lee\n---", ("Dockers [sic] vote", ["Ann Lee"], None, None, None, None)),
+    ("---\ntitle: Dockers [sic] vote\nauthor: Ann Lee\n---", ("Dockers [sic] vote", ["Ann Lee"], None, None, None, None)),
     # fail before: trafilatura's "--with-metadata" header as versions before 2.0 wrote it, values
     # unquoted, so a title with ": " made it no YAML
     (f"---\ntitle: Harbour: {HEADLINE}\nauthor: Ann Lee; Tom Park\nurl: {CLIPPED}\nhostname: harborledger.example\n"
@@ -3820,6 +3820,9 @@ def test_stamped_writer(text, word):
     # near misses: a reader's comment under the comments' heading, in the same shape; two
     # items apart
     ("", "3 Kommentare\n\nVon Erkan am 07.03.2024, 11:21\n\nGut so, endlich.", []),
+    # (a count of replies whose word no comments heading has: only the count ends the stamps
+    # read, as "3 Kommentare" is a heading find_tail already ends the tail at)
+    ("", "5 Antworten\n\nVon Erkan am 07.03.2024, 11:21\n\nGut so, endlich.", []),
     ("", "## 12 Responses to “Harbour channel”\n\nPosted by marlo on March 6, 2024\n\nGreat post!", []),
     ("", "### One thought on “Harbour channel”\n\nby marlo, 6 March 2024 at 9:41 pm\n\nGreat post!", []),
     ("", "## Reaktionen\n\nVon Peter am 04.05.2013, 09:12\n\nToller Beitrag!", []),
