@@ -57,6 +57,9 @@ def link_stories(db_path: Path, stories: int, seed: int = 36) -> int:
     conn.executemany("INSERT OR IGNORE INTO near_copies (article_id, copy_of, shared) VALUES (?, ?, ?)", pairs)
     conn.commit()
     conn.close()
+    # (written without the address function, as SQL by hand would be: the next command that
+    # opens the archive to write counts the stories' places again, schema/0027)
+    open_database(db_path).conn.close()
     return len(pairs)
 
 
