@@ -66,12 +66,9 @@ AFTER UPDATE OF article_id, status, outlet_id, url, published ON sources BEGIN
 END;
 
 -- A story joined or split (0026's triggers): the stories before and after, and an article that
--- leaves a story or joins one, which was or becomes a story alone. (A split marks its articles
--- with negative ids for a moment: those are no story.)
-CREATE TRIGGER IF NOT EXISTS near_copy_stories_stale_added AFTER INSERT ON near_copy_stories BEGIN
-    INSERT OR IGNORE INTO story_place_counts_stale (story_id)
-    SELECT value FROM (SELECT new.article_id AS value UNION SELECT new.story_id) WHERE value > 0;
-END;
+-- leaves a story, now a story alone. (A split marks its articles with negative ids for a moment:
+-- those are no story. An article joining a story needs no trigger of its own: 0026 inserts it
+-- as a story of its own and then updates every row of both stories, this one too.)
 CREATE TRIGGER IF NOT EXISTS near_copy_stories_stale_changed AFTER UPDATE ON near_copy_stories BEGIN
     INSERT OR IGNORE INTO story_place_counts_stale (story_id)
     SELECT value FROM (SELECT old.story_id AS value UNION SELECT new.story_id) WHERE value > 0;
