@@ -29,7 +29,8 @@ from ingest.store import open_database  # noqa: E402
 
 PATHS = ["/archive/syndication.json?_shape=array",
          "/archive/syndication.json?_shape=array&page=3",
-         "/archive/syndication.json?_shape=array&q=council"]
+         "/archive/syndication.json?_shape=array&q=council",
+         "/archive/syndication.json?_shape=array&texts=same"]
 
 
 def link_stories(db_path: Path, stories: int, seed: int = 36) -> int:

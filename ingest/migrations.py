@@ -100,7 +100,7 @@ _DATA_MIGRATIONS = {name: _store_pass(name, done) for name, done in {
 
 def _count_story_places(db: "Database") -> None:
     """0028: the places of every story of an upgraded archive, which 0027 named stale, counted
-    into story_place_counts (2.9 s at 323,466 articles, 80,105 of them near copies)."""
+    into story_place_counts (1.2 s at 323,466 articles, 20,143 stories of 2 to 6 near copies)."""
     from .near_copies import recount_story_places  # (it imports store, which imports this module)
 
     recount_story_places(db.conn)

@@ -60,22 +60,26 @@ END;
 CREATE TRIGGER IF NOT EXISTS sources_stale_story_changed
 AFTER UPDATE OF article_id, status, outlet_id, url, published ON sources BEGIN
     INSERT OR IGNORE INTO story_place_counts_stale (story_id)
-    SELECT coalesce((SELECT story_id FROM near_copy_stories WHERE article_id = changed.article_id), changed.article_id)
-    FROM (SELECT old.article_id AS article_id UNION SELECT new.article_id) AS changed
-    WHERE changed.article_id IS NOT NULL;
+    SELECT coalesce((SELECT story_id FROM near_copy_stories WHERE article_id = old.article_id), old.article_id)
+    WHERE old.article_id IS NOT NULL;
+    INSERT OR IGNORE INTO story_place_counts_stale (story_id)
+    SELECT coalesce((SELECT story_id FROM near_copy_stories WHERE article_id = new.article_id), new.article_id)
+    WHERE new.article_id IS NOT NULL;
 END;
 
 -- A story joined or split (0026's triggers): the stories before and after, and an article that
 -- leaves a story, now a story alone. (A split marks its articles with negative ids for a moment:
 -- those are no story. An article joining a story needs no trigger of its own: 0026 inserts it
--- as a story of its own and then updates every row of both stories, this one too.)
-CREATE TRIGGER IF NOT EXISTS near_copy_stories_stale_changed AFTER UPDATE ON near_copy_stories BEGIN
-    INSERT OR IGNORE INTO story_place_counts_stale (story_id)
-    SELECT value FROM (SELECT old.story_id AS value UNION SELECT new.story_id) WHERE value > 0;
+-- as a story of its own, and then the rows of one of the two stories at least take the
+-- other's id, naming both.)
+CREATE TRIGGER IF NOT EXISTS near_copy_stories_stale_changed AFTER UPDATE ON near_copy_stories
+WHEN old.story_id != new.story_id BEGIN
+    INSERT OR IGNORE INTO story_place_counts_stale (story_id) SELECT old.story_id WHERE old.story_id > 0;
+    INSERT OR IGNORE INTO story_place_counts_stale (story_id) SELECT new.story_id WHERE new.story_id > 0;
 END;
 CREATE TRIGGER IF NOT EXISTS near_copy_stories_stale_removed AFTER DELETE ON near_copy_stories BEGIN
-    INSERT OR IGNORE INTO story_place_counts_stale (story_id)
-    SELECT value FROM (SELECT old.article_id AS value UNION SELECT old.story_id) WHERE value > 0;
+    INSERT OR IGNORE INTO story_place_counts_stale (story_id) VALUES (old.article_id);
+    INSERT OR IGNORE INTO story_place_counts_stale (story_id) SELECT old.story_id WHERE old.story_id > 0;
 END;
 
 -- Every story of an archive upgraded: the stories, and each article seen at two sources or more

@@ -12,7 +12,7 @@ from ingest.near_copies import recount_story_places
 from ingest.normalise import same_address_key
 from ingest.store import open_database
 
-from conftest import connect, served_from
+from conftest import connect, run_cli, served_from
 from test_near_copy_places import HERALD, LANTERN, VALLEY, components, ingest_records, syndication_rows
 
 # Every trigger that names a stale story: dropping any one must leave a count wrong.
@@ -178,3 +178,14 @@ def test_served_pages_read_from_kept_counts_equal_those_counted_from_scratch(tmp
     conn.commit()
     assert served() == kept
     assert len(kept[0]) >= 10 and 0 < len(kept[1]) < len(kept[0])
+
+
+def test_link_copies_counts_the_stories_it_links(tmp_path, db_path):
+    ingest_records(tmp_path, db_path, [HERALD, VALLEY])
+    with connect(db_path) as conn:  # as an archive stored before 0024 holds them: no sketch, no link
+        conn.execute("DELETE FROM near_copies")
+        conn.execute("DELETE FROM article_sketches")
+    assert run_cli("link-copies", "--db", db_path).exit_code == 0
+    with connect(db_path) as conn:  # (the command's last step counted its stories before it committed)
+        assert conn.execute("SELECT count(*) FROM story_place_counts_stale").fetchone()[0] == 0
+        assert kept_counts(conn) == counts_from_scratch(conn) == {1: (2, 2, 1)}
