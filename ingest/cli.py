@@ -20,7 +20,7 @@ import click
 from . import __version__
 from .migrations import NewerArchive
 from .pipeline import Summary, process_source, run_ingest
-from .near_copies import UNSKETCHED_SQL, near_copies_of, sketch_stored_articles
+from .near_copies import UNSKETCHED_SQL, near_copies_of, recount_story_places, sketch_stored_articles
 from .read import expand_paths, read_sources
 from .search import (QUOTE_MARKS, RANKED_WINDOW, BadParameter, SearchTimeout, check_parameter, check_parameters,
                      copies_at_outlet, names_matching_many, names_not_in_archive)
@@ -678,6 +678,7 @@ def link_copies(db_path, as_json):
                 conn.execute("BEGIN IMMEDIATE")
                 with conn:  # commits, or rolls back the step a stop cut short
                     step_read, step_linked = sketch_stored_articles(conn, after, limit=len(ids))
+                    recount_story_places(conn)  # (the stories its links joined: schema/0027)
                 read, linked, after = read + step_read, linked + step_linked, ids[-1]
                 if progress is not None:
                     progress.update(step_read)

@@ -96,6 +96,18 @@ _DATA_MIGRATIONS = {name: _store_pass(name, done) for name, done in {
         "dates give (every text kept; the later text is the one a search shows).",
 }.items()}
 
+
+
+def _count_story_places(db: "Database") -> None:
+    """0028: the places of every story of an upgraded archive, which 0027 named stale, counted
+    into story_place_counts (1.2 s at 323,466 articles, 20,143 stories of 2 to 6 near copies)."""
+    from .near_copies import recount_story_places  # (it imports store, which imports this module)
+
+    recount_story_places(db.conn)
+
+
+_DATA_MIGRATIONS["0028_count_story_places"] = _count_story_places
+
 _schema_files = {path.stem: path for path in schema_dir().glob("*.sql")}
 # Every migration this version knows, in the order they apply.
 MIGRATION_NAMES = tuple(sorted([*_schema_files, *_DATA_MIGRATIONS]))

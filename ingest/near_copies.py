@@ -229,3 +229,19 @@ def near_copies_of(conn: sqlite3.Connection, ids: list[int]) -> dict[int, list[d
         found.setdefault(article_id, []).append(
             {"id": other, "outlet": outlet, "title": title, "url": url, "published": published, "shared": shared})
     return found
+
+
+def recount_story_places(conn: sqlite3.Connection) -> int:
+    """Count again the places of the stories a write named stale (schema/0027), into
+    story_place_counts, which the syndication query reads; return how many were counted. Run
+    inside the writer's transaction (each batch ingest commits) or one of its own; with none
+    stale, one look at an empty table."""
+    if conn.execute("SELECT 1 FROM story_place_counts_stale LIMIT 1").fetchone() is None:
+        return 0
+    from .normalise import sql_same_address_key  # (slow to import for courlan: only when needed)
+
+    conn.create_function("same_address_key", 1, sql_same_address_key, deterministic=True)
+    conn.execute("DELETE FROM story_place_counts WHERE story_id IN (SELECT story_id FROM story_place_counts_stale)")
+    conn.execute("INSERT INTO story_place_counts (story_id, copies, outlets, edited) "
+                 "SELECT story_id, copies, outlets, edited FROM stale_story_place_counts")
+    return conn.execute("DELETE FROM story_place_counts_stale").rowcount

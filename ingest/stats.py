@@ -13,8 +13,8 @@ if TYPE_CHECKING:
 
 
 def archive_stats(db: "Database | sqlite3.Connection") -> dict:
-    # (same_address_key, as the syndication query has it; normalise, slow to import for
-    # courlan, is imported only when a story was seen twice)
+    # (same_address_key, as the syndication query has it, for the stories a write left stale;
+    # normalise, slow to import for courlan, is imported only when a story was seen twice)
     add_query_functions(getattr(db, "conn", db))
     one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
     first, last = db.execute(
@@ -27,17 +27,12 @@ def archive_stats(db: "Database | sqlite3.Connection") -> dict:
         # Stories seen at two or more places (outlet, address, day): as the syndication query
         # counts them, so a folder moved and ingested again does not make every story one (nor a
         # copy naming neither outlet nor address, a text clipping). A story is an article and
-        # the edited copies near_copy_stories links to it (schema/0026), counted once.
+        # the edited copies near_copy_stories links to it (schema/0026), counted once. Read from
+        # the counts kept (schema/0027), the stale ones counted from scratch: counting every
+        # story's places here took 1.5 s (7 ms now) at 323,466 articles with 20,143 near-copy stories.
         "syndicated_articles": one(
-            "WITH candidates(article_id, story_id) AS (SELECT article_id, article_id FROM sources "
-            "WHERE article_id IS NOT NULL AND status != 'failed' GROUP BY article_id HAVING count(*) > 1 "
-            "AND article_id NOT IN (SELECT article_id FROM near_copy_stories) "
-            "UNION ALL SELECT article_id, story_id FROM near_copy_stories) "
-            "SELECT count(*) FROM (SELECT story_id FROM (SELECT DISTINCT candidates.story_id, outlet_id, "
-            "same_address_key(url), substr(published, 1, 10) FROM candidates "
-            "JOIN sources ON sources.article_id = candidates.article_id "
-            "WHERE status != 'failed' AND (outlet_id IS NOT NULL OR url IS NOT NULL)) "
-            "GROUP BY story_id HAVING count(*) > 1)"
+            "SELECT (SELECT count(*) FROM story_place_counts WHERE story_id NOT IN "
+            "(SELECT story_id FROM story_place_counts_stale)) + (SELECT count(*) FROM stale_story_place_counts)"
         ),
         # Inputs failing now: a failed file since mended and ingested again from the same place
         # keeps its failed row as history (sources), but is no longer a failure to see to. Mended

@@ -184,12 +184,24 @@ def open_connection(path: str | Path) -> sqlite3.Connection:
         _switch_to_wal(conn)
         conn.execute("PRAGMA foreign_keys = ON")
         migrate(conn)
+        # Stories a write without the address function left stale (the sqlite3 shell, a script:
+        # schema/0027), counted again by the next command that opens the archive to write.
+        if conn.execute("SELECT 1 FROM story_place_counts_stale LIMIT 1").fetchone() is not None:
+            conn.execute("BEGIN IMMEDIATE")
+            with conn:
+                _recount_story_places(conn)
     except sqlite3.DatabaseError as error:
         conn.close()
         if made_here and getattr(error, "sqlite_errorname", "").startswith(DISK_ERRORS):
             _remove_archive_not_made(path)
         raise
     return conn
+
+
+def _recount_story_places(conn: sqlite3.Connection) -> None:
+    from .near_copies import recount_story_places  # (it imports this module)
+
+    recount_story_places(conn)
 
 
 # What a disk that is full (or failing) answers: an archive it stopped being made is removed.
@@ -864,6 +876,9 @@ class Archive:
         try:
             with self.conn:  # commits, or rolls back on an exception
                 yield
+                # (the places of the stories the batch touched, counted again before they are
+                # read: schema/0027)
+                _recount_story_places(self.conn)
         finally:
             self._in_transaction = False
 
