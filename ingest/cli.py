@@ -64,6 +64,7 @@ class TimeLeft:
     def __init__(self, total: int, clock=time.monotonic):
         self.total, self.done, self.clock = total, 0, clock
         self.first = None  # (time, amount done) at the first step
+        self.stage = None  # (what the run is doing, since when) while the bar cannot move: see show_stage
 
     def step(self, amount: int) -> None:
         self.done += amount
@@ -71,6 +72,9 @@ class TimeLeft:
             self.first = (self.clock(), self.done)
 
     def __call__(self, _item=None) -> str | None:
+        if self.stage is not None:
+            doing, since = self.stage
+            return f"{doing}: {round(self.clock() - since)} s"
         if self.first is None or self.done >= self.total:
             return None
         since, done_then = self.first
@@ -100,6 +104,17 @@ def progress_bar(total: int, label: str, file=None, clock=time.monotonic):
         bar.update(amount)
 
     return bar, advance
+
+
+def show_stage(bar, stage: str | None) -> None:
+    """Show on `bar` (made by progress_bar) what the run is doing while its share cannot move,
+    and for how long ("extracting big.txt (20.0 MB): 12 s"); None goes back to the time left.
+    A bar counts an input's bytes once it is written, and one 20 MB text stood at 0% with
+    nothing else shown for the 20-40 s of its extraction."""
+    time_left = bar.item_show_func
+    if stage is None or time_left.stage is None or time_left.stage[0] != stage:
+        time_left.stage = None if stage is None else (stage, time_left.clock())
+    bar.render_progress()
 
 
 class _Commands(click.Group):
@@ -187,7 +202,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     same command finishes the job.
 
     On a terminal, a progress bar on standard error (for several files, or one large one) shows
-    the share of the input bytes written to the archive and the time left. Prints each failure on
+    the share of the input bytes written to the archive and the time left; while one large
+    input is extracted or written, what it is doing and for how long. Prints each failure on
     standard error ("failed: PATH: reason"), then one line: "N inputs in
     Ts: N new, N duplicate, N unchanged, N failed -> FILE" (an input is a file, or a record, feed
     item or captured page within one; duplicate: its text was already stored; unchanged: read
@@ -256,6 +272,7 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
                 arguments, db_path, overrides=overrides, workers=workers, rehash=rehash,
                 # (none without a bar: it has the run's first outcomes written early, for the bar)
                 input_files=files, on_progress=advance if show_bar else None, on_written=report_failure,
+                on_stage=(lambda stage: show_stage(bar, stage)) if show_bar else None,
             )
         if stops:  # caught, but its KeyboardInterrupt lost on the way (see _stop_like_ctrl_c_on)
             raise KeyboardInterrupt

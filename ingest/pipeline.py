@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from itertools import chain
+from pathlib import Path
 
 from .dedupe import content_hash
 from .extract_record import UnreadableRecord
@@ -136,6 +137,7 @@ READ_FOR_SIDECAR = "read for sidecar"
 # 100,000 records into an empty archive beside other work: 183 batches of 546 on average, their
 # commits 19 s of the writer's time.
 WAITING = object()
+WAITING_SECONDS = 1.0  # how often WAITING is said again while the workers are still behind
 # The least a batch written early holds: a commit costs a few milliseconds whatever its size.
 EARLY_BATCH = 500
 
@@ -317,13 +319,11 @@ def _ordered_parallel(chunks: Iterator[list], now: datetime | Callable[[list], d
             while in_flight and (sources >= IN_FLIGHT_SOURCES or size >= IN_FLIGHT_BYTES):
                 future, count, nbytes = in_flight.popleft()
                 sources, size = sources - count, size - nbytes
-                if not future.done():
-                    yield WAITING
+                yield from _waiting_for(future)
                 yield from future.result()
         while in_flight:
             future = in_flight.popleft()[0]
-            if not future.done():
-                yield WAITING
+            yield from _waiting_for(future)
             yield from future.result()
         finished = True
     finally:
@@ -337,6 +337,18 @@ def _ordered_parallel(chunks: Iterator[list], now: datetime | Callable[[list], d
                 except (OSError, TypeError):  # gone already (or never started: no pid)
                     pass
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _waiting_for(future) -> Iterator[object]:
+    """WAITING once before a chunk's outcomes that are not there yet, and again every
+    WAITING_SECONDS while they are not: one 20 MB text is 20 s or more of one worker's work,
+    and a caller told once could show nothing of it (the bar stood at 0%, the run silent)."""
+    while not future.done():
+        yield WAITING
+        try:
+            future.result(timeout=WAITING_SECONDS)
+        except TimeoutError:  # (a worker's own error is raised by the caller's result())
+            pass
 
 
 def _start_worker(writer_pid: int) -> None:
@@ -505,13 +517,17 @@ def run_ingest(
     on_written: Callable[[Written], None] | None = None,
     input_files: list[InputFile] | None = None,
     rehash: bool = False,
+    on_stage: Callable[[str | None], None] | None = None,
 ) -> Summary:
     """Ingest every article under `paths` into the archive at `db_path`.
 
     A file with the path, size and modification time it had when a run read it whole is
     skipped without reading; `rehash` reads and hashes every file instead. `on_progress` is
     told the bytes whose inputs are written; given it, the run's first outcomes are written in
-    small batches, for a bar to move from the start."""
+    small batches, for a bar to move from the start. `on_stage` is told, every second or so,
+    what a large input (PROGRESS_BYTES or more, one source) is going through while the run
+    waits for it ("extracting NAME (20.0 MB)", then "writing NAME"), and None once it is
+    written: its bytes count only then, and a 20 MB text left a bar at 0% for 40 s."""
     started = datetime.now(timezone.utc)
     started_ns = time.time_ns()
     workers = workers or os.cpu_count() or 1
@@ -545,6 +561,23 @@ def run_ingest(
         return sighting is not None and sighting[0] == UNCHANGED
 
     yielded = 0  # sources sent for extraction so far
+    # The large sources sent for extraction, not yet back: [(yielded counting it, location, size)]
+    large_sources: deque = deque()
+    stage_told: list = [None]  # (what on_stage was last told)
+
+    def tell_stage(stage: str | None) -> None:
+        # (a stage told again, each WAITING, lets a bar show how long it has lasted)
+        if on_stage and (stage is not None or stage_told[0] is not None):
+            stage_told[0] = stage
+            on_stage(stage)
+
+    def large_source_stage() -> None:
+        """What the oldest large source still with the workers is going through, to on_stage."""
+        while large_sources and large_sources[0][0] <= received:
+            large_sources.popleft()
+        if large_sources:
+            _, location, size = large_sources[0]
+            tell_stage(f"extracting {Path(location).name} ({size / 1_000_000:.1f} MB)")
     outcomes_written = 0
     # Bytes read, held back until what was read from them is written: reading runs up to
     # IN_FLIGHT_SOURCES ahead of the workers and a batch ahead of the writer, and a bar moved
@@ -594,11 +627,6 @@ def run_ingest(
                 for source in read_sources(input_file, overrides, already_known,
                                            defer_record_hashes=not file_seen):
                     count += 1
-                    unreported += source.size
-                    if on_progress and unreported >= PROGRESS_BYTES:
-                        step = max(0, min(unreported, input_file.size - reported))
-                        progress(step)
-                        reported, unreported = reported + step, 0
                     sighting = sightings.pop(source.location, NOT_ASKED)
                     if isinstance(sighting, tuple) and sighting[0] == READ_FOR_SIDECAR:
                         # Marked even when this reading failed (the sidecar is no longer JSON):
@@ -626,6 +654,10 @@ def run_ingest(
                         sighting = None
                     if sighting is None:
                         yielded += 1
+                        if on_stage and source.size >= PROGRESS_BYTES:
+                            large_sources.append((yielded, source.location, source.size))
+                            if workers <= 1:  # extracted in this process, no WAITING meanwhile: said now
+                                large_source_stage()
                         yield source
                     elif sighting[0] == UNCHANGED:
                         known.append((UNCHANGED, source.location, sighting[1]))
@@ -634,6 +666,13 @@ def run_ingest(
                     if len(known) >= BATCH_SIZE:
                         flush(known[:])
                         known.clear()
+                    # Counted once the source is sent (`yielded`), so held until it is written:
+                    # counted before, a lone 20 MB text showed 100% before its extraction began.
+                    unreported += source.size
+                    if on_progress and unreported >= PROGRESS_BYTES:
+                        step = max(0, min(unreported, input_file.size - reported))
+                        progress(step)
+                        reported, unreported = reported + step, 0
                 if read_cleanly:
                     read_whole.append([yielded, input_file, count, True])
             if len(known) >= BATCH_SIZE:
@@ -691,6 +730,7 @@ def run_ingest(
                     checkpointer = _Checkpointer(db)
             checkpointer.committed()
             release_progress()  # (else once committed and told: the bar must not run ahead of on_written)
+            tell_stage(None)
 
     def release_progress() -> None:
         while progress_held and progress_held[0][0] <= outcomes_written:
@@ -704,6 +744,7 @@ def run_ingest(
     try:
         for outcome in _ordered_parallel(_chunks(fresh_sources(), CHUNK_SIZE, CHUNK_BYTES), started, workers):
             if outcome is WAITING:  # the workers are behind: write what is here meanwhile
+                large_source_stage()
                 if (len(batch) >= EARLY_BATCH and (received < BATCH_SIZE
                                                    or (all_read and yielded - received < BATCH_SIZE)
                                                    or _came_slowly(len(batch), time.monotonic() - batch_started))
@@ -718,6 +759,8 @@ def run_ingest(
                 batch_started = time.monotonic()
             batch.append(outcome)
             received += 1
+            if large_sources and large_sources[0][0] <= received:  # (the last large one back: stored next)
+                tell_stage(f"writing {Path(large_sources.popleft()[1]).name}")
             if outcome.article is not None:
                 text_bytes += len(outcome.article.body)
             if known:
@@ -747,6 +790,7 @@ def run_ingest(
             archive.finish_run(run_id)
         for written in last_written if on_written else ():
             on_written(written)
+        tell_stage(None)
         # The last batch's bytes: counted once it is committed and told, not before (the bar
         # reached 100% with the last batch still to commit, by as much as that batch).
         release_progress()

@@ -1896,7 +1896,7 @@ def test_ordered_parallel_says_when_it_would_wait_for_a_worker(monkeypatch):
         def done(self):
             return self.value is not None
 
-        def result(self):
+        def result(self, timeout=None):
             if self.value is None:
                 self.value = self.fn(*self.args)
             return self.value
@@ -2231,6 +2231,40 @@ def test_one_large_file_shows_the_progress_bar(tmp_path, db_path, records, shown
     assert (export.stat().st_size > 1_000_000) == shown and export.stat().st_size < 2_000_000
     said = _ingest_on_a_terminal(export, "--db", db_path, "--workers", "1")
     assert ("Ingesting" in said) == shown, said
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])  # extracted in this process, or by a worker
+def test_one_large_text_shows_what_it_is_going_through(tmp_path, db_path, workers):
+    """A text is one input, its bytes counted once it is written: a 20 MB one left the bar at
+    0% for the 20-40 s of its extraction, with nothing else on the screen. Fails before: no
+    stage was shown."""
+    story = tmp_path / "big story.txt"
+    paragraphs = [f"Paragraph {n} of the council's long report on the harbor fees and the ferry. "
+                  + ARTICLE_TEXT for n in range(3000)]
+    story.write_text("Harbor report runs long\n\n" + "\n\n".join(paragraphs))
+    assert 1_000_000 < story.stat().st_size < 2_000_000
+    said = _ingest_on_a_terminal(story, "--db", db_path, "--workers", workers)
+    assert f"extracting big story.txt ({story.stat().st_size / 1e6:.1f} MB)" in said, said
+    # and its bytes are counted once it is written (they were as it was read: 100% before the work)
+    assert said.index("writing big story.txt") < said.index("100%"), said
+
+
+def test_a_stage_is_shown_with_its_seconds_then_the_time_left_again():
+    from ingest.cli import progress_bar, show_stage
+
+    now = [0.0]
+    shown = _Terminal()
+    bar, advance = progress_bar(1000, "Ingesting", file=shown, clock=lambda: now[0])
+    with bar:
+        show_stage(bar, "extracting big.txt (20.0 MB)")
+        now[0] = 12.4
+        show_stage(bar, "extracting big.txt (20.0 MB)")  # the same stage: its seconds go on
+        assert shown.getvalue().rsplit("\r", 1)[-1].rstrip().endswith("0%  extracting big.txt (20.0 MB): 12 s")
+        show_stage(bar, "writing big.txt")  # another: counted from now
+        assert shown.getvalue().rsplit("\r", 1)[-1].rstrip().endswith("writing big.txt: 0 s")
+        show_stage(bar, None)
+        advance(1000)
+    assert "big.txt" not in shown.getvalue().rsplit("\r", 1)[-1]
 
 
 _DIV_MARKDOWN = ('<div class="article-header">\n\n# Ferry fares rise at Port Vale\n\n<div class="byline">\n\n'
