@@ -2519,3 +2519,51 @@ def test_a_record_in_schema_orgs_words_is_read(tmp_path, db_path):
 
     # (the language stated, not the one detected from the text)
     assert extract_record(json.dumps(record).encode()).provenance["language"] == "record"
+
+
+_CAFE = ("Le café de la gare a rouvert ses portes lundi matin après six mois de travaux. « C’est une fête », "
+         "dit la patronne, qui a servi plus de deux cents cafés avant midi à des habitués très contents.")
+_HARBOR_RU = ("Городской совет утвердил новый бюджет порта в понедельник после долгих споров о тарифах. "
+              "Паромная переправа будет работать зимой дважды в день, сообщили в администрации.")
+
+
+@pytest.mark.parametrize("name, data, text, warning", [
+    # fail before: bytes that are not UTF-8 were read through a code page without a word, and
+    # the archive could not say which text was a guess
+    ("cafe.txt", f"Café rouvert\n\n{_CAFE}\n".encode("cp1252"), "« C’est une fête »",
+     "not UTF-8 or UTF-16 with its mark: read as cp1252, the encoding guessed from its bytes"),
+    ("port.md", f"# Бюджет порта\n\n{_HARBOR_RU}\n".encode("cp1251"), "Паромная переправа",
+     "not UTF-8 or UTF-16 with its mark: read as cp1251, the encoding guessed from its bytes"),
+    # a UTF-8 text with one Windows quote pasted in: UTF-8, the byte read as cp1252 and said
+    ("quote.txt", f"Café rouvert\n\n{_CAFE}\n".encode("utf-8").replace("’".encode("utf-8"), b"\x92"),
+     "« C’est une fête »", "not UTF-8 or UTF-16 with its mark: read as UTF-8, its 1 stray byte as cp1252, "
+     "the encoding guessed from its bytes"),
+    # near misses, no guess to say: UTF-8, with and without its mark; UTF-16 with its mark; ASCII
+    ("plain.txt", f"Café rouvert\n\n{_CAFE}\n".encode("utf-8"), "« C’est une fête »", None),
+    ("marked.txt", b"\xef\xbb\xbf" + f"Café rouvert\n\n{_CAFE}\n".encode("utf-8"), "« C’est une fête »", None),
+    ("wide.md", f"# Бюджет порта\n\n{_HARBOR_RU}\n".encode("utf-16"), "Паромная переправа", None),
+    ("ascii.txt", f"Floods close bridge\n\n{ARTICLE_TEXT}\n".encode("ascii"), "sandbags", None),
+])
+def test_a_text_not_in_utf8_is_read_in_the_encoding_guessed_and_said(tmp_path, db_path, name, data, text, warning):
+    (tmp_path / name).write_bytes(data)
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    assert text in rows(db_path, "SELECT body FROM articles")[0]["body"]
+    expected = [{"location": str(tmp_path / name), "warning": warning}] if warning else []
+    assert summary["warnings"] == expected, summary
+    assert [row["error"] for row in rows(db_path, "SELECT error FROM sources")] == [warning]
+    result = run_cli("ingest", tmp_path / name, "--db", str(tmp_path / "again.db"))
+    assert (f"warning: {tmp_path / name}: {warning}" in result.stderr) == bool(warning), result.stderr
+
+
+def test_a_text_no_encoding_reads_fails_alone(tmp_path, db_path):
+    """Bytes no encoding reads fail with a reason, on the file's own line, and the rest of the
+    run goes on (as before: kept so, now that no code page is tried as a last resort; the byte
+    named is the first that is not UTF-8, where the code page's first undefined one was)."""
+    (tmp_path / "noise.txt").write_bytes(b"Harbor fees\n\n" + bytes(range(0x80, 0x100)) * 4)
+    (tmp_path / "story.txt").write_text(f"Floods close bridge\n\n{ARTICLE_TEXT}\n")
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (1, 1, 1), summary
+    [failure] = summary["failures"]
+    assert failure["location"] == str(tmp_path / "noise.txt")
+    assert failure["error"].startswith("not text in any encoding it could be read in (byte 0x80 at position 13)")
