@@ -314,8 +314,7 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         click.echo(json.dumps({**summary.as_dict(), "passed_over": dict(passed_over.most_common()),
                                "stopped": None}, indent=2))
     else:
-        for warned in summary.warnings:
-            click.echo(f"warning: {_escaped_breaks(warned['location'])}: {warned['warning']}", err=True)
+        _print_warnings(summary.warnings)
         click.echo(
             f"{summary.seen} inputs in {summary.seconds:.1f}s: {summary.stored} new"
             + (f" ({summary.new_versions} of them an edited version of a stored article, both kept)"
@@ -725,8 +724,10 @@ def reparse(db_path, dry_run, every, workers, as_json):
     too, once it has finished reading every article). A dry run
     reads the archive only: it does not even upgrade an archive of an older version.
 
-    Prints one line: how many articles were to be read again, how many were read, revised (with
-    the count per field) and unchanged; then notes naming the files gone or changed (and those
+    Prints each warning as ingest does ("warning: PATH: ...": a value dropped, an encoding
+    guessed; kept in the source's row), then one line: how many articles were to be read again,
+    how many were read, revised (with the count per field), unchanged and with a warning; then
+    notes naming the files gone or changed (and those
     that now hold the later text of an edited story whose earlier version is stored). --json
     prints the same as an object, also when stopped (with what was written, and "stopped":
     "interrupted" or "terminated"; null when the run finished). Exit status:
@@ -792,10 +793,12 @@ def reparse(db_path, dry_run, every, workers, as_json):
 def _report_reparse(summary, db_path: str, dry_run: bool) -> None:
     would = "would be " if dry_run else ""
     fields = ", ".join(f"{name} {count}" for name, count in summary.fields.most_common())
+    _print_warnings(summary.warnings)
     click.echo(f"{summary.candidates} stored article(s) to read again, {summary.reread} read in "
                f"{summary.seconds:.1f}s: {summary.revised} {would}revised"
                + (f" ({fields})" if fields else "") + f", {summary.unchanged} unchanged"
                + f", {summary.failed} failed to extract now" * bool(summary.failed)
+               + (f", {len(summary.warnings)} with a warning" if summary.warnings else "")
                + f" -> {db_path}")
     for item in summary.left_as_stored:
         if item["why"] == "failed":  # as ingest names its failures
@@ -1014,6 +1017,12 @@ _LINE_BREAKS = {"\n": "\\n", "\r": "\\r", "\x0b": "\\v", "\x0c": "\\f", "\x85": 
 _CONTROLS = {code: f"\\x{code:02x}" for code in [*range(0x20), 0x7f, *range(0x80, 0xa0)] if code != 0x09}
 _SHOWN_ON_ONE_LINE = str.maketrans({**_CONTROLS, **_LINE_BREAKS})
 _SHOWN_ON_LINES = str.maketrans({code: escape for code, escape in _CONTROLS.items() if code != 0x0a})
+
+
+def _print_warnings(warnings: list[dict]) -> None:
+    """Each warning of a run (what an input gave that was dropped, or guessed), on standard error."""
+    for warned in warnings:
+        click.echo(f"warning: {_escaped_breaks(warned['location'])}: {warned['warning']}", err=True)
 
 
 def _escaped_breaks(text: str) -> str:
