@@ -2567,3 +2567,18 @@ def test_a_text_no_encoding_reads_fails_alone(tmp_path, db_path):
     [failure] = summary["failures"]
     assert failure["location"] == str(tmp_path / "noise.txt")
     assert failure["error"].startswith("not text in any encoding it could be read in (byte 0x80 at position 13)")
+
+
+@pytest.mark.parametrize("names, lone", [
+    # one file of one article: its worker runs at the writer's priority (fails before: at the
+    # workers' lowest, a lone 20 MB text took 612 s on a busy machine for 17 s of work)
+    (["big.txt"], True), (["big.md.gz"], True), (["page.html"], True), (["print.pdf"], True),
+    # near misses, the workers kept low: records, captures or mails to share with the writer's
+    # work; several files
+    (["export.jsonl"], False), (["crawl.warc"], False), (["mail.mbox"], False), (["a.txt", "b.txt"], False),
+])
+def test_a_lone_one_article_file_is_extracted_at_the_writers_priority(tmp_path, names, lone):
+    from ingest.pipeline import lone_article_file
+    from ingest.read import InputFile
+
+    assert lone_article_file([InputFile(tmp_path / name, 2_000_000) for name in names]) == lone
