@@ -14,6 +14,7 @@ of the largest size's seconds to the smallest's, next to the size ratio (linear:
 
 import argparse
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -87,13 +88,21 @@ def prose(megabytes: float, markdown: bool, seed: int = 37) -> str:
     return "\n".join(parts)
 
 
-def ingest_seconds(path: Path, db_path: Path) -> float:
-    started = time.perf_counter()
+def _cpu_seconds() -> float:
+    """CPU seconds used so far by this process and its finished children (the workers)."""
+    return sum(usage.ru_utime + usage.ru_stime for usage in
+               (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)))
+
+
+def ingest_seconds(path: Path, db_path: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one `news-archive ingest` of `path`: the CPU time tells
+    the work done on a machine whose load makes the wall time wander."""
+    started, cpu = time.perf_counter(), _cpu_seconds()
     result = CliRunner().invoke(cli, ["ingest", str(path), "--db", str(db_path), "--json"])
     seconds = time.perf_counter() - started
     if result.exit_code != 0 or '"stored": 1' not in result.output:
         raise SystemExit(f"ingest of {path} did not store it: {result.output[-400:]}")
-    return seconds
+    return seconds, _cpu_seconds() - cpu
 
 
 def main() -> None:
@@ -105,15 +114,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         where = Path(arguments.keep or folder)
         where.mkdir(parents=True, exist_ok=True)
-        print(f"{'kind':<5} " + " ".join(f"{size:>7g} MB" for size in arguments.sizes) + "   ratio (size ratio)")
+        print("wall seconds (CPU seconds) to ingest one file of each size; the ratio is the largest's CPU "
+              "seconds over the smallest's (linear: about the size ratio)")
+        print(f"{'kind':<5} " + " ".join(f"{f'{size:g} MB':>18}" for size in arguments.sizes) + "   ratio (size ratio)")
         for kind in arguments.kinds:
-            seconds = []
+            timings = []
             for size in arguments.sizes:
                 path = where / f"prose-{size:g}mb.{kind}"
                 path.write_text(prose(size, markdown=kind == "md"), encoding="utf-8")
-                seconds.append(ingest_seconds(path, Path(folder) / f"{kind}-{size:g}.db"))
-            ratio = seconds[-1] / seconds[0] if seconds[0] else float("nan")
-            print(f"{kind:<5} " + " ".join(f"{s:>9.2f}s" for s in seconds)
+                timings.append(ingest_seconds(path, Path(folder) / f"{kind}-{size:g}.db"))
+            ratio = timings[-1][1] / timings[0][1] if timings[0][1] else float("nan")
+            print(f"{kind:<5} " + " ".join(f"{f'{wall:.2f} ({cpu:.2f})':>18}" for wall, cpu in timings)
                   + f"   {ratio:.1f} ({arguments.sizes[-1] / arguments.sizes[0]:g})")
 
 
