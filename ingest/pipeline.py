@@ -756,7 +756,7 @@ def run_ingest(
     all_read = False  # ...and once every input is read and less than a batch is still with the workers
     try:
         for outcome in _ordered_parallel(_chunks(fresh_sources(), CHUNK_SIZE, CHUNK_BYTES), started, workers,
-                                         0 if lone_article_file(files) else WORKER_NICENESS):
+                                         niceness=0 if lone_article_file(files) else WORKER_NICENESS):
             if outcome is WAITING:  # the workers are behind: write what is here meanwhile
                 large_source_stage()
                 if (len(batch) >= EARLY_BATCH and (received < BATCH_SIZE

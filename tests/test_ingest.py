@@ -1761,7 +1761,7 @@ def _workers_behind_after_every_third(monkeypatch):
 
     real = pipeline._ordered_parallel
 
-    def workers_behind_after_every_third(chunks, now, workers):
+    def workers_behind_after_every_third(chunks, now, workers, niceness=None):
         for number, outcome in enumerate(real(chunks, now, 1), start=1):
             yield outcome
             if number % 3 == 0:
@@ -1832,7 +1832,7 @@ def test_a_batch_the_workers_fell_behind_on_mid_run_is_written_once_it_has_waite
         def __getattr__(self, name):
             return getattr(time, name)
 
-    def fast_then_slow(chunks, now, workers):
+    def fast_then_slow(chunks, now, workers, niceness=None):
         for number, outcome in enumerate(real(chunks, now, 1), start=1):
             if number > 16:  # the slow part: each outcome 5 s after the last, the writer waiting
                 clock[0] += 5
@@ -1866,7 +1866,7 @@ def test_a_batch_coming_fast_mid_run_stays_whole_while_the_workers_are_behind(tm
     sizes = _batch_sizes(monkeypatch)
     real = pipeline._ordered_parallel
 
-    def always_behind(chunks, now, workers):
+    def always_behind(chunks, now, workers, niceness=None):
         for outcome in real(chunks, now, 1):
             yield pipeline.WAITING
             yield outcome
