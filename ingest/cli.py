@@ -174,7 +174,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     sending day where the story gives none; a page printed or saved as PDF (.pdf), without
     what the browser prints on every page;
     plain text and Markdown (.txt, .text, .md,
-    .markdown), their front matter (YAML between ---, TOML between +++) read first; JSON and
+    .markdown), their front matter (YAML between ---, TOML between +++) read first (one in
+    neither UTF-8 nor UTF-16 is read in the encoding its bytes suggest, with a warning); JSON and
     JSON Lines records (.json, .jsonl, .ndjson: an object, a list, or an API's response with its
     list under a key) with fields such as title, body, authors, published, outlet, url (an HTML
     body, or a CMS's {"rendered": ...}, is read as text); web archives (.warc, .arc): each HTML
