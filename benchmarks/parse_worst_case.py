@@ -22,6 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from ingest.extract_text import extract_text  # noqa: E402
 
 HEADLINE = "Harbor fees rise again\n\n"
+_PARAGRAPH = ("The council met on Monday and approved the budget after a long debate about the harbor fees, "
+              "the ferry timetable and the bridge repairs, the mayor said.\n\n")
 SHAPES = {
     "one long word": lambda n: "a" * n,
     "a long word, then @": lambda n: "a" * n + "@",
@@ -83,6 +85,10 @@ SHAPES = {
     # a category line's word run long before a byline that fails: before b241ac4 the word was
     # cut into three "words" every way (cubic; 800 letters took 4-12 s)
     "a long category word before a byline": lambda n: "Posted in " + "a" * n + "! by Ann Lee",
+    # one paragraph, then short lines (a list, a poem, notes), then a closing paragraph: before
+    # stop 37 each short line looked for prose under it through every line below (quadratic)
+    "short lines under one paragraph": lambda n: _PARAGRAPH + "".join(
+        f"harbor ferry tide {k % 97}\n" for k in range(n // 20)) + "\n" + _PARAGRAPH,
 }
 
 

@@ -64,6 +64,7 @@ class TimeLeft:
     def __init__(self, total: int, clock=time.monotonic):
         self.total, self.done, self.clock = total, 0, clock
         self.first = None  # (time, amount done) at the first step
+        self.stage = None  # (what the run is doing, since when) while the bar cannot move: see show_stage
 
     def step(self, amount: int) -> None:
         self.done += amount
@@ -71,6 +72,9 @@ class TimeLeft:
             self.first = (self.clock(), self.done)
 
     def __call__(self, _item=None) -> str | None:
+        if self.stage is not None:
+            doing, since = self.stage
+            return f"{doing}: {round(self.clock() - since)} s"
         if self.first is None or self.done >= self.total:
             return None
         since, done_then = self.first
@@ -100,6 +104,17 @@ def progress_bar(total: int, label: str, file=None, clock=time.monotonic):
         bar.update(amount)
 
     return bar, advance
+
+
+def show_stage(bar, stage: str | None) -> None:
+    """Show on `bar` (made by progress_bar) what the run is doing while its share cannot move,
+    and for how long ("extracting big.txt (20.0 MB): 12 s"); None goes back to the time left.
+    A bar counts an input's bytes once it is written, and one 20 MB text stood at 0% with
+    nothing else shown for the 20-40 s of its extraction."""
+    time_left = bar.item_show_func
+    if stage is None or time_left.stage is None or time_left.stage[0] != stage:
+        time_left.stage = None if stage is None else (stage, time_left.clock())
+    bar.render_progress()
 
 
 class _Commands(click.Group):
@@ -166,7 +181,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     sending day where the story gives none; a page printed or saved as PDF (.pdf), without
     what the browser prints on every page;
     plain text and Markdown (.txt, .text, .md,
-    .markdown), their front matter (YAML between ---, TOML between +++) read first; JSON and
+    .markdown), their front matter (YAML between ---, TOML between +++) read first (one in
+    neither UTF-8 nor UTF-16 is read in the encoding its bytes suggest, with a warning); JSON and
     JSON Lines records (.json, .jsonl, .ndjson: an object, a list, or an API's response with its
     list under a key) with fields such as title, body, authors, published, outlet, url (an HTML
     body, or a CMS's {"rendered": ...}, is read as text); web archives (.warc, .arc): each HTML
@@ -194,7 +210,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     same command finishes the job.
 
     On a terminal, a progress bar on standard error (for several files, or one large one) shows
-    the share of the input bytes written to the archive and the time left. Prints each failure on
+    the share of the input bytes written to the archive and the time left; while one large
+    input is extracted or written, what it is doing and for how long. Prints each failure on
     standard error ("failed: PATH: reason"), then one line: "N inputs in
     Ts: N new, N duplicate, N unchanged, N failed -> FILE" (an input is a file, or a record, feed
     item or captured page within one; duplicate: its text was already stored; unchanged: read
@@ -263,6 +280,7 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
                 arguments, db_path, overrides=overrides, workers=workers, rehash=rehash,
                 # (none without a bar: it has the run's first outcomes written early, for the bar)
                 input_files=files, on_progress=advance if show_bar else None, on_written=report_failure,
+                on_stage=(lambda stage: show_stage(bar, stage)) if show_bar else None,
             )
         if stops:  # caught, but its KeyboardInterrupt lost on the way (see _stop_like_ctrl_c_on)
             raise KeyboardInterrupt
@@ -304,8 +322,7 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         click.echo(json.dumps({**summary.as_dict(), "passed_over": dict(passed_over.most_common()),
                                "stopped": None}, indent=2))
     else:
-        for warned in summary.warnings:
-            click.echo(f"warning: {_escaped_breaks(warned['location'])}: {warned['warning']}", err=True)
+        _print_warnings(summary.warnings)
         click.echo(
             f"{summary.seen} inputs in {summary.seconds:.1f}s: {summary.stored} new"
             + (f" ({summary.new_versions} of them an edited version of a stored article, both kept)"
@@ -716,8 +733,10 @@ def reparse(db_path, dry_run, every, workers, as_json):
     too, once it has finished reading every article). A dry run
     reads the archive only: it does not even upgrade an archive of an older version.
 
-    Prints one line: how many articles were to be read again, how many were read, revised (with
-    the count per field) and unchanged; then notes naming the files gone or changed (and those
+    Prints each warning as ingest does ("warning: PATH: ...": a value dropped, an encoding
+    guessed; kept in the source's row), then one line: how many articles were to be read again,
+    how many were read, revised (with the count per field), unchanged and with a warning; then
+    notes naming the files gone or changed (and those
     that now hold the later text of an edited story whose earlier version is stored). --json
     prints the same as an object, also when stopped (with what was written, and "stopped":
     "interrupted" or "terminated"; null when the run finished). Exit status:
@@ -783,10 +802,12 @@ def reparse(db_path, dry_run, every, workers, as_json):
 def _report_reparse(summary, db_path: str, dry_run: bool) -> None:
     would = "would be " if dry_run else ""
     fields = ", ".join(f"{name} {count}" for name, count in summary.fields.most_common())
+    _print_warnings(summary.warnings)
     click.echo(f"{summary.candidates} stored article(s) to read again, {summary.reread} read in "
                f"{summary.seconds:.1f}s: {summary.revised} {would}revised"
                + (f" ({fields})" if fields else "") + f", {summary.unchanged} unchanged"
                + f", {summary.failed} failed to extract now" * bool(summary.failed)
+               + (f", {len(summary.warnings)} with a warning" if summary.warnings else "")
                + f" -> {db_path}")
     for item in summary.left_as_stored:
         if item["why"] == "failed":  # as ingest names its failures
@@ -1005,6 +1026,12 @@ _LINE_BREAKS = {"\n": "\\n", "\r": "\\r", "\x0b": "\\v", "\x0c": "\\f", "\x85": 
 _CONTROLS = {code: f"\\x{code:02x}" for code in [*range(0x20), 0x7f, *range(0x80, 0xa0)] if code != 0x09}
 _SHOWN_ON_ONE_LINE = str.maketrans({**_CONTROLS, **_LINE_BREAKS})
 _SHOWN_ON_LINES = str.maketrans({code: escape for code, escape in _CONTROLS.items() if code != 0x0a})
+
+
+def _print_warnings(warnings: list[dict]) -> None:
+    """Each warning of a run (what an input gave that was dropped, or guessed), on standard error."""
+    for warned in warnings:
+        click.echo(f"warning: {_escaped_breaks(warned['location'])}: {warned['warning']}", err=True)
 
 
 def _escaped_breaks(text: str) -> str:

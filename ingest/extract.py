@@ -8,7 +8,7 @@ import re
 
 from .extract_record import extract_record
 from .normalise import count_words
-from .read import decode_text
+from .read import decode_text_file
 from .record import Article, Source
 
 
@@ -36,7 +36,11 @@ def extract(source: Source) -> Article:
         elif source.format in ("text", "markdown"):
             from .extract_text import extract_text
 
-            article = extract_text(decode_text(source.raw), markdown=source.format == "markdown")
+            text, guessed = decode_text_file(source.raw)
+            article = extract_text(text, markdown=source.format == "markdown")
+            if guessed:  # kept with the input's warnings (sources.error, the run's summary)
+                article.warnings.append(f"not UTF-8 or UTF-16 with its mark: read as {guessed}, "
+                                        "the encoding guessed from its bytes")
         else:
             raise ExtractionError(f"unsupported format {source.format!r}")
     except UnicodeDecodeError as error:

@@ -1130,6 +1130,9 @@ def normalise(article: Article, now: datetime) -> Article:
     if not article.title:
         article.provenance.pop("title", None)
     article.description = _tidy(article.description)
+    headline = _headline_beside_site_name(article.title, article.body.strip().partition("\n")[0])
+    if headline:
+        article.title = headline
     body = _without_repeated_title(article.body.strip(), article.title)
     if body != article.body or not article.word_count:
         article.word_count = count_words(body)
@@ -1154,6 +1157,43 @@ def detect_language(text: str) -> str | None:
     from .language import classify  # loaded on first use: the model takes a second to load
 
     return classify(sample)
+
+
+# What stands between a headline and its site's name in a page's <title>: "Harbor Ledger: Ferry
+# fares rise", "Ferry fares rise | Harbor Ledger", "... - Harbor Ledger", "... — Harbor Ledger".
+_SITE_SEPARATORS = (":", "|", "-", "–", "—", "·", "»", "::", "//")
+SITE_NAME_WORDS = 5  # a site's name is a few words; more, and it is the headline's own part
+
+
+def _headline_beside_site_name(title: str | None, first: str) -> str | None:
+    """The body's first paragraph, where the title is that paragraph with a site's name before
+    or after it ("Harbor Ledger: " + it, it + " | Harbor Ledger"); else None. The site part of a
+    <title> is cut where the site's name is known (its og:site_name, its address's host); a
+    page captured elsewhere, a web archive's record from another host, kept it, and its
+    headline, which the page also gives as the first line of its text, was then left in the
+    body, as no longer the title repeated (and the title kept the site's name)."""
+    if not title or not first or len(first) >= len(title):
+        return None
+    whole, line = " ".join(title.split()), " ".join(first.split())
+    if len(line.split()) < 2:
+        return None
+    folded, line_folded = whole.casefold(), line.casefold()
+    if folded.endswith(line_folded):
+        site = whole[:len(whole) - len(line)].rstrip()
+        separator = next((mark for mark in sorted(_SITE_SEPARATORS, key=len, reverse=True) if site.endswith(mark)), None)
+        site = site[:len(site) - len(separator)] if separator else ""
+    elif folded.startswith(line_folded):
+        site = whole[len(line):].lstrip()
+        # ("Headline: Site" is no site's way; "Ferry fares: what changes" is the headline's own)
+        separator = next((mark for mark in sorted(_SITE_SEPARATORS, key=len, reverse=True)
+                          if site.startswith(mark) and mark != ":"), None)
+        site = site[len(separator):] if separator else ""
+    else:
+        return None
+    site = site.strip()
+    if not site or len(site.split()) > SITE_NAME_WORDS or site[-1] in ".?!":
+        return None
+    return line
 
 
 def _without_repeated_title(body: str, title: str | None) -> str:

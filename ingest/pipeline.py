@@ -13,10 +13,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from itertools import chain
+from pathlib import Path
 
 from .dedupe import content_hash
 from .extract_record import UnreadableRecord
-from .read import InputFile, expand_paths, hash_source, read_sources
+from .read import (ARTICLE_EXTENSIONS, SIDECAR_KINDS, InputFile, _split_extensions, expand_paths, hash_source,
+                   read_sources)
 from .record import Outcome, Source
 from .store import (DUPLICATE, FAILED, STORED, UNCHANGED, Archive, Written, open_connection,
                     remove_unused_authors_and_outlets)
@@ -137,6 +139,7 @@ READ_FOR_SIDECAR = "read for sidecar"
 # 100,000 records into an empty archive beside other work: 183 batches of 546 on average, their
 # commits 19 s of the writer's time.
 WAITING = object()
+WAITING_SECONDS = 1.0  # how often WAITING is said again while the workers are still behind
 # The least a batch written early holds: a commit costs a few milliseconds whatever its size.
 EARLY_BATCH = 500
 
@@ -278,7 +281,7 @@ def _chunks(sources: Iterable[Source], size: int, nbytes: int) -> Iterator[list[
 
 
 def _ordered_parallel(chunks: Iterator[list], now: datetime | Callable[[list], datetime],
-                      workers: int) -> Iterator[Outcome | object]:
+                      workers: int, niceness: int = WORKER_NICENESS) -> Iterator[Outcome | object]:
     """Like executor.map, but with bounded work in flight, so memory stays flat however many
     inputs there are (executor.map would submit them all at once). Before it waits for the
     oldest chunk's outcomes it yields WAITING, so the caller can use the time.
@@ -304,7 +307,7 @@ def _ordered_parallel(chunks: Iterator[list], now: datetime | Callable[[list], d
         # at all (see extract), so it is not imported for one here.
         importlib.import_module(".extract_html", __package__)
 
-    executor = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),))
+    executor = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(os.getpid(), niceness))
     finished = False
     try:
         in_flight: deque = deque()
@@ -318,13 +321,11 @@ def _ordered_parallel(chunks: Iterator[list], now: datetime | Callable[[list], d
             while in_flight and (sources >= IN_FLIGHT_SOURCES or size >= IN_FLIGHT_BYTES):
                 future, count, nbytes = in_flight.popleft()
                 sources, size = sources - count, size - nbytes
-                if not future.done():
-                    yield WAITING
+                yield from _waiting_for(future)
                 yield from future.result()
         while in_flight:
             future = in_flight.popleft()[0]
-            if not future.done():
-                yield WAITING
+            yield from _waiting_for(future)
             yield from future.result()
         finished = True
     finally:
@@ -340,7 +341,19 @@ def _ordered_parallel(chunks: Iterator[list], now: datetime | Callable[[list], d
         executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _start_worker(writer_pid: int) -> None:
+def _waiting_for(future) -> Iterator[object]:
+    """WAITING once before a chunk's outcomes that are not there yet, and again every
+    WAITING_SECONDS while they are not: one 20 MB text is 20 s or more of one worker's work,
+    and a caller told once could show nothing of it (the bar stood at 0%, the run silent)."""
+    while not future.done():
+        yield WAITING
+        try:
+            future.result(timeout=WAITING_SECONDS)
+        except TimeoutError:  # (a worker's own error is raised by the caller's result())
+            pass
+
+
+def _start_worker(writer_pid: int, niceness: int = WORKER_NICENESS) -> None:
     """Workers ignore Ctrl-C, which reaches the whole process group: the writer stops the run
     and shuts the pool down, and a worker interrupted mid-task would only print a traceback.
     So they do SIGTERM, which `timeout`, a service manager or `kill -- -PGID` send to the whole
@@ -355,7 +368,8 @@ def _start_worker(writer_pid: int) -> None:
     They also run at a lower priority: the writer is the one stage that cannot be parallel
     (SQLite has one writer, and FTS5 indexing is most of its work), so when the workers and
     the writer want more CPU than there is, the writer should have it. (They yield to other
-    programs on the machine too: an ingest is background work.)"""
+    programs on the machine too: an ingest is background work.) Not for a run of one file of one
+    article (lone_article_file): there the writer waits idle for its one source."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     if STOP_TASK is not None:
@@ -363,11 +377,22 @@ def _start_worker(writer_pid: int) -> None:
     if hasattr(signal, "pthread_sigmask"):  # forked with them held (_stops_held): handled now instead
         signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS | HELD_AT_FORK)
     _die_with(writer_pid)
-    if WORKER_NICENESS:
+    if niceness:
         try:
-            os.nice(WORKER_NICENESS)
+            os.nice(niceness)
         except OSError:  # not permitted here: run at the same priority
             pass
+
+
+def lone_article_file(files: list[InputFile]) -> bool:
+    """Whether a run is one file of a kind that holds one article (a page, a text, a PDF...):
+    its one source is the run's whole work, which a worker does while the writer waits. At the
+    workers' low priority it was starved by whatever else the machine ran: a 20 MB text, 17 CPU
+    seconds, took 45 s at load 10 and 612 s beside two test suites."""
+    if len(files) != 1:
+        return False
+    extension, _ = _split_extensions(files[0].path)
+    return ARTICLE_EXTENSIONS.get(extension) in SIDECAR_KINDS
 
 
 def _die_with(writer_pid: int) -> None:
@@ -506,13 +531,17 @@ def run_ingest(
     on_written: Callable[[Written], None] | None = None,
     input_files: list[InputFile] | None = None,
     rehash: bool = False,
+    on_stage: Callable[[str | None], None] | None = None,
 ) -> Summary:
     """Ingest every article under `paths` into the archive at `db_path`.
 
     A file with the path, size and modification time it had when a run read it whole is
     skipped without reading; `rehash` reads and hashes every file instead. `on_progress` is
     told the bytes whose inputs are written; given it, the run's first outcomes are written in
-    small batches, for a bar to move from the start."""
+    small batches, for a bar to move from the start. `on_stage` is told, every second or so,
+    what a large input (PROGRESS_BYTES or more, one source) is going through while the run
+    waits for it ("extracting NAME (20.0 MB)", then "writing NAME"), and None once it is
+    written: its bytes count only then, and a 20 MB text left a bar at 0% for 40 s."""
     started = datetime.now(timezone.utc)
     started_ns = time.time_ns()
     workers = workers or os.cpu_count() or 1
@@ -546,6 +575,23 @@ def run_ingest(
         return sighting is not None and sighting[0] == UNCHANGED
 
     yielded = 0  # sources sent for extraction so far
+    # The large sources sent for extraction, not yet back: [(yielded counting it, location, size)]
+    large_sources: deque = deque()
+    stage_told: list = [None]  # (what on_stage was last told)
+
+    def tell_stage(stage: str | None) -> None:
+        # (a stage told again, each WAITING, lets a bar show how long it has lasted)
+        if on_stage and (stage is not None or stage_told[0] is not None):
+            stage_told[0] = stage
+            on_stage(stage)
+
+    def large_source_stage() -> None:
+        """What the oldest large source still with the workers is going through, to on_stage."""
+        while large_sources and large_sources[0][0] <= received:
+            large_sources.popleft()
+        if large_sources:
+            _, location, size = large_sources[0]
+            tell_stage(f"extracting {Path(location).name} ({size / 1_000_000:.1f} MB)")
     outcomes_written = 0
     # Bytes read, held back until what was read from them is written: reading runs up to
     # IN_FLIGHT_SOURCES ahead of the workers and a batch ahead of the writer, and a bar moved
@@ -595,11 +641,6 @@ def run_ingest(
                 for source in read_sources(input_file, overrides, already_known,
                                            defer_record_hashes=not file_seen):
                     count += 1
-                    unreported += source.size
-                    if on_progress and unreported >= PROGRESS_BYTES:
-                        step = max(0, min(unreported, input_file.size - reported))
-                        progress(step)
-                        reported, unreported = reported + step, 0
                     sighting = sightings.pop(source.location, NOT_ASKED)
                     if isinstance(sighting, tuple) and sighting[0] == READ_FOR_SIDECAR:
                         # Marked even when this reading failed (the sidecar is no longer JSON):
@@ -627,6 +668,10 @@ def run_ingest(
                         sighting = None
                     if sighting is None:
                         yielded += 1
+                        if on_stage and source.size >= PROGRESS_BYTES:
+                            large_sources.append((yielded, source.location, source.size))
+                            if workers <= 1:  # extracted in this process, no WAITING meanwhile: said now
+                                large_source_stage()
                         yield source
                     elif sighting[0] == UNCHANGED:
                         known.append((UNCHANGED, source.location, sighting[1]))
@@ -635,6 +680,13 @@ def run_ingest(
                     if len(known) >= BATCH_SIZE:
                         flush(known[:])
                         known.clear()
+                    # Counted once the source is sent (`yielded`), so held until it is written:
+                    # counted before, a lone 20 MB text showed 100% before its extraction began.
+                    unreported += source.size
+                    if on_progress and unreported >= PROGRESS_BYTES:
+                        step = max(0, min(unreported, input_file.size - reported))
+                        progress(step)
+                        reported, unreported = reported + step, 0
                 if read_cleanly:
                     read_whole.append([yielded, input_file, count, True])
             if len(known) >= BATCH_SIZE:
@@ -692,6 +744,7 @@ def run_ingest(
                     checkpointer = _Checkpointer(db)
             checkpointer.committed()
             release_progress()  # (else once committed and told: the bar must not run ahead of on_written)
+            tell_stage(None)
 
     def release_progress() -> None:
         while progress_held and progress_held[0][0] <= outcomes_written:
@@ -706,8 +759,10 @@ def run_ingest(
     received = 0  # outcomes from the workers so far: see WAITING, early writes only at the start...
     all_read = False  # ...and once every input is read and less than a batch is still with the workers
     try:
-        for outcome in _ordered_parallel(_chunks(fresh_sources(), CHUNK_SIZE, CHUNK_BYTES), started, workers):
+        for outcome in _ordered_parallel(_chunks(fresh_sources(), CHUNK_SIZE, CHUNK_BYTES), started, workers,
+                                         niceness=0 if lone_article_file(files) else WORKER_NICENESS):
             if outcome is WAITING:  # the workers are behind: write what is here meanwhile
+                large_source_stage()
                 if (len(batch) >= EARLY_BATCH and (received < BATCH_SIZE
                                                    or (all_read and yielded - received < BATCH_SIZE)
                                                    or _came_slowly(len(batch), time.monotonic() - batch_started))
@@ -722,6 +777,8 @@ def run_ingest(
                 batch_started = time.monotonic()
             batch.append(outcome)
             received += 1
+            if large_sources and large_sources[0][0] <= received:  # (the last large one back: stored next)
+                tell_stage(f"writing {Path(large_sources.popleft()[1]).name}")
             if outcome.article is not None:
                 text_bytes += len(outcome.article.body)
             if known:
@@ -751,6 +808,7 @@ def run_ingest(
             archive.finish_run(run_id)
         for written in last_written if on_written else ():
             on_written(written)
+        tell_stage(None)
         # The last batch's bytes: counted once it is committed and told, not before (the bar
         # reached 100% with the last batch still to commit, by as much as that batch).
         release_progress()

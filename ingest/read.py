@@ -1826,6 +1826,41 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
             pass
     if as_utf8 is not None:
         return as_utf8
+    detected = _detected_encoding(data)
+    if detected is not None:
+        return detected[0]
+    # cp1252 decodes almost any byte string; keep it as the last resort for Western pages.
+    return data.decode("cp1252")
+
+
+def decode_text_file(data: bytes) -> tuple[str, str | None]:
+    """A text or Markdown file's bytes as text, and the encoding guessed for them (None where
+    the bytes say what they are: valid UTF-8, with or without its byte order mark, or UTF-16
+    with its mark). Anything else is a guess, which its caller says: decode_text read such a
+    file through a Windows code page without a word, and a Russian text saved in KOI8-R could
+    be stored as nonsense that nobody was told to check. The guess is the one decode_text
+    makes (a UTF-8 text with a stray Windows byte or two, then a detector made for the job,
+    charset_normalizer); where nothing reads the bytes, UnicodeDecodeError is raised, not a
+    last-resort code page."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), None
+    unmarked = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    try:
+        return unmarked.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        not_utf8 = error
+    if (mended := _utf8_with_stray_bytes(unmarked)) is not None:
+        stray = len(_STRAY_BYTE.findall(unmarked.decode("utf-8", errors="surrogateescape")))
+        return mended, f"UTF-8, its {stray} stray byte{'s' * (stray != 1)} as cp1252"
+    detected = _detected_encoding(unmarked)
+    if detected is None:
+        raise not_utf8
+    return detected
+
+
+def _detected_encoding(data: bytes) -> tuple[str, str] | None:
+    """`data` read in the encoding a detector (charset_normalizer) finds the likeliest, and that
+    encoding's name; None when no encoding reads it."""
     from charset_normalizer import from_bytes  # a trafilatura dependency, made for this job
 
     matches = list(from_bytes(data))
@@ -1834,16 +1869,15 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
     # well, and on a short French or German text one of them won: "Ça coûte — “cher”" came out
     # "Ūa co¹te Ś ōcherö". They are kept for a file that no web encoding reads.
     matches = [match for match in matches if _is_web_encoding(match.encoding)] or matches
-    if matches:
-        best = matches[0]
-        # On short texts several single-byte code pages fit equally well; windows-1252 is by
-        # far the most used of them on the Western web, so it wins a tie.
-        for match in matches:
-            if match.encoding == "cp1252" and match.chaos <= best.chaos and match.coherence >= best.coherence:
-                return str(match)
-        return str(best)
-    # cp1252 decodes almost any byte string; keep it as the last resort for Western pages.
-    return data.decode("cp1252")
+    if not matches:
+        return None
+    best = matches[0]
+    # On short texts several single-byte code pages fit equally well; windows-1252 is by
+    # far the most used of them on the Western web, so it wins a tie.
+    for match in matches:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos and match.coherence >= best.coherence:
+            return str(match), match.encoding
+    return str(best), best.encoding
 
 
 # A UTF-8 text with a stray byte or two is read as UTF-8 when its valid multi-byte letters

@@ -49,7 +49,7 @@ from .record import Article, Outcome, Source
 from .store import (BUSY_TIMEOUT_MS, FILLED_FROM_COPIES, NEW_OUTLET, REVISED_FIELDS, SIDECAR_ONLY_FIELDS,
                     STORED_FIELDS_SQL, Archive, _record_number, as_database, extractor, field_text, open_database,
                     order_versions_by_evidence, read_only_uri, refuse_another_programs_database,
-                    remove_unused_authors_and_outlets, stored_values, updated_before_published, utc_now)
+                    _warned, remove_unused_authors_and_outlets, stored_values, updated_before_published, utc_now)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -97,6 +97,9 @@ class ReparseSummary:
     # The files of the articles gone or changed, with how many each: a file of 100,000 records
     # gone is one file to name, not 20 of its records.
     files: dict = field(default_factory=lambda: {"gone": Counter(), "changed": Counter(), "replaced": Counter()})
+    # What the current rules drop of a value an article's file gives, or guess (Article.warnings),
+    # as ingest reports them: {"location", "warning"}; kept in its source row's error, as ingest keeps them
+    warnings: list[dict] = field(default_factory=list)
 
     def leave(self, why: str, location: str, error: str | None = None) -> None:
         counter = _COUNTED_AS[why]
@@ -117,6 +120,7 @@ class ReparseSummary:
                 self.left_as_stored.append(item)
         for why, files in batch.files.items():
             self.files[why].update(files)
+        self.warnings.extend(batch.warnings)
 
     def as_dict(self) -> dict:
         return {"database": self.database, "dry_run": self.dry_run, "candidates": self.candidates,
@@ -126,7 +130,7 @@ class ReparseSummary:
                 "failed": self.failed, "unused_removed": {"authors": self.unused_authors,
                                                           "outlets": self.unused_outlets},
                 "seconds": round(self.seconds, 3), "examples": self.examples,
-                "left_as_stored": self.left_as_stored}
+                "left_as_stored": self.left_as_stored, "warned": len(self.warnings), "warnings": self.warnings}
 
 
 @dataclass
@@ -545,6 +549,7 @@ def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: "_
                 batch.leave("gone", candidate.location)
                 continue
             batch.reread += 1
+            batch.warnings.extend({"location": candidate.location, "warning": warning} for warning in article.warnings)
             if article.content_hash != stored[13]:
                 batch.body_differs += 1
             # (the sidecar looked for only where an outlet was given: a file's look-up an article)
@@ -566,7 +571,10 @@ def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: "_
                 continue
             if changes:
                 _apply(archive, candidate, article, changes, now, version)
-            conn.execute("UPDATE sources SET extractor = ? WHERE id = ?", (version, candidate.source_id))
+            # (its warnings as this version reads them: an archive stored before they were kept
+            # gets them, and one a rule no longer gives is taken back, as a corrected sidecar's is)
+            conn.execute("UPDATE sources SET extractor = ?, error = ? WHERE id = ?",
+                         (version, _warned(article), candidate.source_id))
             if every:
                 conn.execute("INSERT OR IGNORE INTO reparse_all_read (source_id) VALUES (?)", (candidate.source_id,))
         hold_stops()  # until the commit (on leaving the transaction) and the count below are done

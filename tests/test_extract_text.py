@@ -2163,3 +2163,41 @@ def test_emphasis_never_crosses_a_line():
 ])
 def test_picture_marks_that_open_no_picture(line, visible, links):
     assert rules.markdown_to_text(line) == (visible, links)
+
+
+_NOTES_PARAGRAPH = ("The council met on Monday and approved the budget after a long debate about the harbor "
+                    "fees, the ferry timetable and the bridge repairs, the mayor said.")
+
+
+@pytest.mark.parametrize("short_lines", [500, 2000])
+def test_a_long_run_of_short_lines_below_one_paragraph_is_read_in_linear_work(monkeypatch, short_lines):
+    """Fails before: below a story's one paragraph, each short line asked whether any prose stood
+    under it by reading every line under it (other_stories): a text of one paragraph, then
+    40,000 short lines and a closing paragraph, took 239 s (10,000: 17 s). Counted, not timed:
+    the lines asked whether they are prose, a few times each, not the run's square."""
+    asked = [0]
+    is_paragraph = rules.is_paragraph
+
+    def counted(line):
+        asked[0] += 1
+        return is_paragraph(line)
+
+    monkeypatch.setattr(rules, "is_paragraph", counted)
+    words = ["harbor", "ferry", "tide", "gull", "quay", "rope", "pier"]
+    run = "\n".join(" ".join(words[(n + k) % 7] for k in range(4)) for n in range(short_lines))
+    article = extract_text(f"Harbor notes\n\n{_NOTES_PARAGRAPH}\n\n{run}\n\n{_NOTES_PARAGRAPH}\n")
+    assert article.title == "Harbor notes"
+    assert asked[0] < 30 * short_lines, asked[0]
+
+
+@pytest.mark.parametrize("text, listed", [
+    # a heading with no prose under it, below a story of one paragraph, heads a list of other stories
+    (f"Harbor notes\n\n{_NOTES_PARAGRAPH}\n\nRelated\n\nFerry fares rise\n\nQuay reopens", True),
+    # near miss: prose under the heading - a box inside the story, not a list below it
+    (f"Harbor notes\n\n{_NOTES_PARAGRAPH}\n\nRelated\n\nFerry fares rise\n\n{_NOTES_PARAGRAPH}", False),
+])
+def test_a_list_heading_below_a_story_of_one_paragraph(text, listed):
+    lines = read_lines(text)
+    body_at = next(i for i, line in enumerate(lines) if rules.is_paragraph(line))
+    found = extract_module.other_stories(lines, body_at)
+    assert bool(found) == listed, found

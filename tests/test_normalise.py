@@ -612,3 +612,27 @@ def test_a_lawyers_title_before_the_name_is_no_part_of_it(raw, people):
 def test_a_sign_inside_the_words_is_no_handle_glued_to_a_name():
     # (html19 took "@Harbor" out and made a person of the words around it)
     assert "Ada Ledger" not in split_people(["Ada@Harbor Ledger"])[0]
+
+
+@pytest.mark.parametrize("title, first_line, kept_title", [
+    # fail before: a record's (or a page's) title that is its text's opening line with the
+    # site's name beside it kept that line in the body
+    ("Port Vale Courier: Ferry fares rise again", "Ferry fares rise again", "Ferry fares rise again"),
+    ("Ferry fares rise again - Port Vale Courier", "Ferry fares rise again", "Ferry fares rise again"),
+    ("Ferry fares rise again // PVC", "Ferry fares rise again", "Ferry fares rise again"),
+    # near misses: one word is no headline; a colon after the line starts the headline's own
+    # second part; no separator; a part six words long is no site's name
+    ("Courier: Ferries", "Ferries", None),
+    ("Ferry fares rise again: what it costs", "Ferry fares rise again", None),
+    ("Port Vale Courier Ferry fares rise again", "Ferry fares rise again", None),
+    ("Why the harbour board and the council: Ferry fares rise again", "Ferry fares rise again", None),
+])
+def test_a_title_with_a_site_name_beside_the_opening_line(title, first_line, kept_title):
+    from ingest.record import Article
+
+    body = f"{first_line}\nThe harbour board raised the fares for the second time this year, citing fuel costs."
+    from ingest.normalise import normalise
+
+    article = normalise(Article(title=title, body=body), datetime(2026, 1, 1, tzinfo=timezone.utc))
+    assert article.title == (kept_title or title)
+    assert article.body.startswith(first_line + "\n") == (kept_title is None)

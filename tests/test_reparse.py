@@ -749,3 +749,34 @@ def test_a_stopped_reparse_says_what_it_read_and_what_running_it_again_does(tmp_
     assert result.exit_code == 130
     assert "Every batch already written is kept (3 read, 1 revised)" in result.stderr
     assert "run the same command again to go on" in result.stderr  # (--all too: see the test below)
+
+
+MONTH_ONLY = "published '2026-04' names a month, not a day: stored with no date"
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_reparse_records_and_prints_warnings_as_ingest_does(tmp_path, db_path, dry_run):
+    """Fails before: reparse said nothing of what the current rules drop or guess, and an
+    archive stored before warnings were kept in sources.error never got them (an unchanged file
+    is not read by ingest again). Near misses: the story with none has none; a dry run writes none."""
+    (tmp_path / "pier.md").write_text(f"---\ntitle: Pier shuts\ndate: '2026-04'\n---\n\n{ARTICLE_TEXT}\n")
+    (tmp_path / "cafe.txt").write_bytes(f"Café rouvert\n\nLe café de la gare a rouvert lundi. {ARTICLE_TEXT}\n"
+                                        .encode("cp1252"))
+    (tmp_path / "plain.txt").write_text(f"Floods close bridge\n\n{ARTICLE_TEXT} The library stays shut.\n")
+    code, ingested = ingest_json(tmp_path, "--db", db_path)
+    assert (code, ingested["stored"], ingested["warned"]) == (0, 3, 2), ingested
+    with connect(db_path) as conn:  # as an archive stored before warnings were kept
+        conn.execute("UPDATE sources SET error = NULL, extractor = ?", (OLD_VERSION,))
+    dry = ["--dry-run"] if dry_run else []
+    summary = json.loads(run_cli("reparse", "--db", db_path, "--json", *dry).stdout)
+    assert (summary["warned"], summary["warnings"]) == (ingested["warned"], ingested["warnings"]), summary
+    result = run_cli("reparse", "--all", "--db", db_path, *dry)
+    for warned in ingested["warnings"]:  # the same lines as ingest's
+        assert f"warning: {warned['location']}: {warned['warning']}" in result.stderr, result.stderr
+    assert ", 2 with a warning -> " in result.stdout, result.stdout
+    with connect(db_path) as conn:
+        errors = dict(conn.execute("SELECT location, error FROM sources"))
+    guessed = next(warned["warning"] for warned in ingested["warnings"] if warned["location"].endswith("cafe.txt"))
+    assert guessed.startswith("not UTF-8 or UTF-16 with its mark: read as cp125"), guessed
+    assert errors == {str(tmp_path / name): (None if dry_run else warning) for name, warning in (
+        ("pier.md", MONTH_ONLY), ("plain.txt", None), ("cafe.txt", guessed))}

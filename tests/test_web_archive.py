@@ -343,3 +343,41 @@ def test_an_archive_cut_short_inside_its_last_record_says_so(tmp_path, db_path, 
     assert (code, summary["stored"], summary["failed"]) == (1, 1, 1), summary
     assert summary["failures"] == [{"location": str(archive), "error": "the web archive ends inside its record 2 "
                                     "(a copy cut short?); the 1 page before it was read"}]
+
+
+
+def _headline_page(title: str) -> bytes:
+    """A page whose headline is a paragraph of its own above the story (trafilatura keeps it
+    as the text's first line)."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in (FLOOD + "\n\n" + FAIR).split("\n\n"))
+    return (f"<html><head><title>{title}</title></head><body><div>"
+            f"<p>River rises in Millbrook</p>{paragraphs}</div></body></html>").encode()
+
+
+@pytest.mark.parametrize("title, expected_title", [
+    # fail before: captured from a host that does not give the site's name, the <title>'s site
+    # part was not told from the headline, and the headline, the first line of the page's text,
+    # stayed in the body (no longer the title repeated) while the title kept the site's name
+    ("Millbrook Gazette: River rises in Millbrook", "River rises in Millbrook"),
+    ("River rises in Millbrook — The Millbrook Gazette", "River rises in Millbrook"),
+    ("MILLBROOK GAZETTE :: river rises in Millbrook", "River rises in Millbrook"),  # (as the page writes it)
+    # (read so before too: a ' | ' suffix is cut by the title's own rules)
+    ("River rises in Millbrook | Millbrook Gazette", "River rises in Millbrook"),
+    # near misses, left as they are: the part after ':' is the headline's own (no site's name
+    # stands after the headline with a colon); the part beside it is a sentence, or longer
+    # than a site's name
+    ("River rises in Millbrook: what the warden says", "River rises in Millbrook: what the warden says"),
+    ("Warden warns. River rises in Millbrook", "Warden warns. River rises in Millbrook"),
+    ("The warden and the volunteers of the town: River rises in Millbrook",
+     "The warden and the volunteers of the town: River rises in Millbrook"),
+])
+def test_a_title_with_the_site_name_beside_the_headline_that_opens_the_text(tmp_path, db_path, title, expected_title):
+    archive = tmp_path / "crawl.warc.gz"
+    write_archive(archive, [("https://news.example.com/2024/03/05/story", "response", "200 OK",
+                             "text/html; charset=utf-8", _headline_page(title))])
+    code, summary = ingest_json(archive, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    [article] = Database(db_path).query("SELECT title, body FROM articles")
+    assert article["title"] == expected_title
+    headline_left = article["body"].startswith("River rises in Millbrook\n")
+    assert headline_left == (expected_title.casefold() != "river rises in millbrook"), article["body"][:80]
