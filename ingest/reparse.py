@@ -566,6 +566,7 @@ def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: "_
                 continue
             if changes:
                 _apply(archive, candidate, article, changes, now, version)
+            archive.record_byline(candidate.source_id, article.authors)  # (unknown before schema/0028)
             conn.execute("UPDATE sources SET extractor = ? WHERE id = ?", (version, candidate.source_id))
             if every:
                 conn.execute("INSERT OR IGNORE INTO reparse_all_read (source_id) VALUES (?)", (candidate.source_id,))

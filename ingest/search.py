@@ -363,6 +363,21 @@ def search(db: "Database | sqlite3.Connection", text: str, limit: int = 20, *, o
     return results[:limit]
 
 
+def outlets_noted(ran_in: list[str], edited_in: list[str], ran_under: list[dict]) -> list[str]:
+    """The outlets a search hit's story ran in (the query's ran_in), as the served page and
+    `news-archive search` name them: one that ran only an edited copy marked "edited" (edited_in),
+    and one whose copy ran under a byline not this text's given it (ran_under): "The Meridian Post
+    (edited, by Jane Staff)"."""
+    bylines: dict[str, list[str]] = {}
+    for copy in ran_under:
+        bylines.setdefault(copy["outlet"], []).append(", ".join(copy["authors"]))
+    noted = []
+    for outlet in ran_in:
+        notes = ["edited"] * (outlet in edited_in) + [f"by {byline}" for byline in bylines.get(outlet, [])]
+        noted.append(outlet + (f" ({', '.join(notes)})" if notes else ""))
+    return noted
+
+
 @contextmanager
 def stopped_after(connection: sqlite3.Connection, seconds: float | None):
     """Within it, a statement on `connection` running past `seconds` from now is stopped

@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 
 from ..search import (MAX_PAGE, PAGE_SIZE, PUBLISHED_BOUNDS, RANKED_WINDOW, BadParameter, add_query_functions,
                       check_parameter, check_parameters, check_words, copies_at_outlet, names_matching_many,
-                      names_not_in_archive, past_ranked_window, published_bound)
+                      names_not_in_archive, outlets_noted, past_ranked_window, published_bound)
 from ..near_copies import near_copies_of
 from .api_errors import refusal, refused_json, tidied_address, with_plain_interruptions
 from .api_paging import PAGED_QUERIES, paged_query, send_with_next_page
@@ -425,10 +425,14 @@ def render_cell(row, value, column, table, database, datasette):
         # The search's outlets of a story, a JSON array, as names to read. (Not links to by_outlet:
         # it lists an outlet's own articles, and a paper that ran the story as a copy of another's
         # article showed "0 results" there. The title's "ran in N places" opens the list of copies.)
-        # An outlet that ran only an edited copy is marked, as `news-archive search` marks it: the
-        # page hides edited_in (templates/query-archive.html), a column more than 1280 pixels hold.
-        edited = set(_json_list(row["edited_in"])) if column == "ran_in" and "edited_in" in row.keys() else set()
-        return ", ".join(name + " (edited)" if name in edited else name for name in _json_list(value))
+        # An outlet that ran only an edited copy, or the story under another byline, is marked, as
+        # `news-archive search` marks it: the page hides edited_in and ran_under
+        # (templates/query-archive.html), columns more than 1280 pixels hold.
+        if column == "edited_in":
+            return ", ".join(_json_list(value))
+        keys = row.keys()
+        return ", ".join(outlets_noted(_json_list(value), _json_list(row["edited_in"]) if "edited_in" in keys else [],
+                                       json.loads(row["ran_under"] or "[]") if "ran_under" in keys else []))
     if column == "url" and "snippet" in row.keys():
         return _site_link(value)
     if column == "title":
@@ -907,7 +911,7 @@ ORDER BY first_seen, id
 
 SOURCES_SQL = """
 SELECT sources.id, sources.article_id, sources.location, sources.format, sources.status, sources.url,
-       sources.published, sources.seen_at, sources.last_seen, outlets.name AS outlet
+       sources.published, sources.seen_at, sources.last_seen, outlets.name AS outlet, sources.authors
 FROM sources LEFT JOIN outlets ON outlets.id = sources.outlet_id
 WHERE sources.article_id = :id
 ORDER BY sources.published, sources.seen_at, sources.id
@@ -1000,12 +1004,19 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         article["link"] = _web_link(article["url"])
         # Extraction keeps one paragraph per line.
         article["paragraphs"] = [line.strip() for line in (article["body"] or "").splitlines() if line.strip()]
-        # (an archive served from a read-only disk may predate near-copy stories: its own sources)
-        with_copies = bool((await db.execute("SELECT 1 FROM sqlite_master WHERE name = 'near_copy_stories'")).rows)
+        # (an archive served from a read-only disk may predate near-copy stories: its own sources;
+        # and the bylines of its copies, schema/0028: not recorded)
+        with_copies, with_bylines = (await db.execute(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'near_copy_stories'), "
+            "EXISTS (SELECT 1 FROM pragma_table_info('sources') WHERE name = 'authors')")).rows[0]
+        sources_sql = STORY_SOURCES_SQL if with_copies else SOURCES_SQL
         sources = [dict(row) for row in (await db.execute(
-            STORY_SOURCES_SQL if with_copies else SOURCES_SQL, {"id": int(pks)})).rows]
+            sources_sql if with_bylines else sources_sql.replace("sources.authors", "NULL AS authors"),
+            {"id": int(pks)})).rows]
         for source in sources:
             source["link"] = _web_link(source["url"])
+            # (the byline that copy itself carried; None: not recorded, a source seen before 0028)
+            source["authors"] = None if source["authors"] is None else _json_list(source["authors"])
             # (the text seen there: this one, or an edited copy of it, an article of its own)
             source["edited"] = source["article_id"] != article["id"]
         # The places the story ran, counted as the `syndication` query counts them: the same

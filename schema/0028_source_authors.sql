@@ -1,0 +1,10 @@
+-- The byline each copy itself carried (a JSON array of names in byline order, as
+-- articles.authors), so the archive keeps who a story ran under at each place: a wire story a
+-- paper ran under a staff byline, a copy that named the writer the first file left out. The
+-- article's own `authors` stays the byline of its text (a later copy only fills one it lacks).
+-- NULL: not recorded, a source seen before this column (the upgrade cannot know what its file
+-- said; `reparse` fills the stored source and its byte-identical copies when it reads the file
+-- again). '[]': the copy had no byline.
+-- (0028 after 0026: migrations apply by name, each once, whichever are missing; a number left
+-- out is nothing pending.)
+ALTER TABLE sources ADD COLUMN authors TEXT;

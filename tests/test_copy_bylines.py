@@ -1,0 +1,145 @@
+"""Each copy of a story keeps the byline it carried (sources.authors, schema/0028), as it keeps
+its outlet, address, title and date: a wire story a paper ran under a staff byline, or a copy
+naming the writer the first file left out. Before, a duplicate's row kept where and when the
+copy ran but not who it ran under, and that byline was lost (unless the article lacked one and
+took it). The article's own byline stays its text's: `--author` finds a story by it alone."""
+
+import json
+import shutil
+
+import pytest
+
+from conftest import ARTICLE_TEXT, connect, ingest_json, run_cli, served_from
+
+LEDGER = {"title": "Flood closes bridge", "outlet": "The Harbor Ledger", "published": "2024-03-05",
+          "url": "https://harborledger.example/flood", "authors": ["Ann Lee"], "body": ARTICLE_TEXT}
+# the same text at another paper, under its staff byline
+POST = {**LEDGER, "outlet": "Valley Post", "url": "https://valleypost.example/flood", "authors": ["Jo Baker"]}
+
+
+def _ingest(path, db_path, *records) -> None:
+    path.write_text("".join(json.dumps(record) + "\n" for record in records))
+    code, summary = ingest_json(path, "--db", db_path)
+    assert code == 0, summary
+
+
+def _bylines(db_path) -> list[tuple]:
+    with connect(db_path) as conn:
+        return conn.execute("SELECT status, authors FROM sources ORDER BY id").fetchall()
+
+
+# (the copy's byline, what its sources row keeps, what ran_under says of it)
+@pytest.mark.parametrize("authors, kept, ran_under", [
+    # fails before: the copy's byline was not kept anywhere
+    (["Jo Baker"], '["Jo Baker"]', [{"outlet": "Valley Post", "authors": ["Jo Baker"]}]),
+    (["Jo Baker", "Ann Lee"], '["Jo Baker", "Ann Lee"]', [{"outlet": "Valley Post", "authors": ["Jo Baker", "Ann Lee"]}]),
+    # near misses: a copy under the text's own byline, or none, says nothing more
+    (["Ann Lee"], '["Ann Lee"]', []),
+    ([], "[]", []),
+])
+def test_a_copy_keeps_its_own_byline_and_search_names_it(tmp_path, db_path, authors, kept, ran_under):
+    _ingest(tmp_path / "ledger.jsonl", db_path, LEDGER)
+    _ingest(tmp_path / "post.jsonl", db_path, {**POST, "authors": authors})
+    assert _bylines(db_path) == [("stored", '["Ann Lee"]'), ("duplicate", kept)]
+
+    hits = json.loads(run_cli("search", "flood", "--db", db_path, "--json").output)
+    assert [(hit["authors"], hit["ran_in"], hit["ran_under"]) for hit in hits] == [
+        (["Ann Lee"], ["The Harbor Ledger", "Valley Post"], ran_under)]
+    printed = run_cli("search", "flood", "--db", db_path).output
+    noted = f" (by {', '.join(authors)})" if ran_under else ""
+    assert f"(ran in 2 places: The Harbor Ledger, Valley Post{noted})" in printed
+
+    with served_from(db_path) as get:
+        served = get("/archive/search.json?q=flood&_shape=array").json()
+        page = get("/archive/search?q=flood").text
+        article = get("/archive/articles/1").text
+        syndicated = get("/archive/syndication.json?_shape=array").json()
+    assert [json.loads(hit["ran_under"]) for hit in served] == [ran_under]
+    assert f'<td class="col-ran_in">The Harbor Ledger, Valley Post{noted}</td>' in page
+    # the article page's list of places, and syndication's rows, one a place
+    assert f'<td data-label="Byline">{", ".join(authors) or "none"}</td>' in article
+    assert [(row["outlet"], json.loads(row["authors"])) for row in syndicated] == [
+        ("The Harbor Ledger", ["Ann Lee"]), ("Valley Post", authors)]
+
+
+def test_a_copys_byline_does_not_make_it_that_authors_article(tmp_path, db_path):
+    # The decision (README, Duplicates): the article is its text's writers', as stored; the staff
+    # byline on another paper's copy is said where the copy is shown, not counted as authorship.
+    _ingest(tmp_path / "ledger.jsonl", db_path, LEDGER)
+    _ingest(tmp_path / "post.jsonl", db_path, POST)
+    assert json.loads(run_cli("search", "flood", "--author", "Jo Baker", "--db", db_path, "--json").stdout) == []
+    assert len(json.loads(run_cli("search", "flood", "--author", "Ann Lee", "--db", db_path, "--json").output)) == 1
+
+
+def test_a_later_copy_gives_the_article_the_byline_its_first_file_lacked(tmp_path, db_path):
+    # README: a copy that carries a value the article lacks gives it, the byline too; each file
+    # keeps its own (the first none, the copy its writer).
+    (tmp_path / "clipping").mkdir()
+    (tmp_path / "page").mkdir()
+    (tmp_path / "clipping" / "flood.md").write_text("# Flood closes bridge\n\n" + ARTICLE_TEXT + "\n")
+    (tmp_path / "page" / "flood.md").write_text("# Flood closes bridge\n\nBy Ann Lee\n\n" + ARTICLE_TEXT + "\n")
+    assert ingest_json(tmp_path / "clipping", "--db", db_path)[0] == 0
+    code, summary = ingest_json(tmp_path / "page", "--db", db_path)
+    assert (code, summary["duplicate"], summary["filled_from_copies"]) == (0, 1, 1)
+    with connect(db_path) as conn:
+        assert conn.execute("SELECT authors FROM articles").fetchall() == [('["Ann Lee"]',)]
+        assert conn.execute("SELECT count(*) FROM article_authors").fetchone() == (1,)
+    assert _bylines(db_path) == [("stored", "[]"), ("duplicate", '["Ann Lee"]')]
+    found = json.loads(run_cli("search", "flood", "--author", "Ann Lee", "--db", db_path, "--json").output)
+    assert [(hit["authors"], hit["ran_under"]) for hit in found] == [(["Ann Lee"], [])]
+    with served_from(db_path) as get:
+        by_author = get("/archive/by_author.json?author=Ann+Lee&_shape=array").json()
+    assert [row["id"] for row in by_author] == [1]
+
+
+def test_the_same_bytes_elsewhere_keep_the_byline_they_were_read_with(tmp_path, db_path):
+    # A file copied to another folder is not read again (its bytes are known): its row takes
+    # what the row it copies said, the byline too.
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "flood.jsonl").write_text(json.dumps(LEDGER) + "\n")
+    assert ingest_json(tmp_path / "a", "--db", db_path)[0] == 0
+    shutil.copytree(tmp_path / "a", tmp_path / "b")
+    assert ingest_json(tmp_path / "b", "--db", db_path)[0] == 0
+    assert _bylines(db_path) == [("stored", '["Ann Lee"]'), ("duplicate", '["Ann Lee"]')]
+
+
+def test_reparse_fills_the_bylines_an_upgrade_could_not_know(tmp_path, db_path):
+    # An archive upgraded to 0028 holds no byline for its older sources (NULL: "not recorded"):
+    # reparse reads each stored source's file again and fills it, and its byte-identical copies';
+    # a copy of other bytes is not read again, and stays not recorded.
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "flood.jsonl").write_text(json.dumps(LEDGER) + "\n")
+    assert ingest_json(tmp_path / "a", "--db", db_path)[0] == 0
+    shutil.copytree(tmp_path / "a", tmp_path / "b")
+    assert ingest_json(tmp_path / "b", "--db", db_path)[0] == 0
+    _ingest(tmp_path / "post.jsonl", db_path, POST)
+    with connect(db_path) as conn:  # as the upgrade leaves them
+        conn.execute("UPDATE sources SET authors = NULL")
+    with served_from(db_path) as get:
+        assert get("/archive/articles/1").text.count('<span class="not-recorded">not recorded</span>') == 3
+    result = run_cli("reparse", "--all", "--db", db_path)
+    assert result.exit_code == 0, result.output
+    assert _bylines(db_path) == [("stored", '["Ann Lee"]'), ("duplicate", '["Ann Lee"]'), ("duplicate", None)]
+    with served_from(db_path) as get:
+        assert get("/archive/articles/1").text.count("not recorded</span>") == 1
+
+
+def test_a_copys_corrected_sidecar_corrects_its_byline(tmp_path, db_path):
+    # A copy's row records what its corrected sidecar now says of it, its byline too, the old
+    # one kept in article_revisions (as sources.authors); the article's own byline stays.
+    _ingest(tmp_path / "ledger.jsonl", db_path, LEDGER)
+    (tmp_path / "copy").mkdir()
+    page = tmp_path / "copy" / "flood.md"
+    page.write_text("# Flood closes bridge\n\n" + ARTICLE_TEXT + "\n")
+    sidecar = tmp_path / "copy" / "flood.json"
+    sidecar.write_text(json.dumps({"outlet": "Valley Post", "authors": ["Jo Bakr"]}))
+    assert ingest_json(tmp_path / "copy", "--db", db_path)[0] == 0
+    assert _bylines(db_path) == [("stored", '["Ann Lee"]'), ("duplicate", '["Jo Bakr"]')]
+    sidecar.write_text(json.dumps({"outlet": "Valley Post", "authors": ["Jo Baker"]}))
+    code, summary = ingest_json(tmp_path / "copy", "--db", db_path)
+    assert (code, summary["sidecar_revised"]) == (0, 1)
+    assert _bylines(db_path) == [("stored", '["Ann Lee"]'), ("duplicate", '["Jo Baker"]')]
+    with connect(db_path) as conn:
+        assert conn.execute("SELECT authors FROM articles").fetchall() == [('["Ann Lee"]',)]
+        assert conn.execute("SELECT field, old_value, new_value FROM article_revisions").fetchall() == [
+            ("sources.authors", '["Jo Bakr"]', '["Jo Baker"]')]
