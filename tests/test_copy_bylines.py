@@ -14,6 +14,8 @@ from conftest import ARTICLE_TEXT, connect, ingest_json, run_cli, served_from
 LEDGER = {"title": "Flood closes bridge", "outlet": "The Harbor Ledger", "published": "2024-03-05",
           "url": "https://harborledger.example/flood", "authors": ["Ann Lee"], "body": ARTICLE_TEXT}
 # the same text at another paper, under its staff byline
+# a page of the same text with its byline, read whole (its bytes hashed before it is extracted)
+BYLINED_PAGE = "# Flood closes bridge\n\nBy Ann Lee\n\n" + ARTICLE_TEXT + "\n"
 POST = {**LEDGER, "outlet": "Valley Post", "url": "https://valleypost.example/flood", "authors": ["Jo Baker"]}
 
 
@@ -77,7 +79,7 @@ def test_a_later_copy_gives_the_article_the_byline_its_first_file_lacked(tmp_pat
     (tmp_path / "clipping").mkdir()
     (tmp_path / "page").mkdir()
     (tmp_path / "clipping" / "flood.md").write_text("# Flood closes bridge\n\n" + ARTICLE_TEXT + "\n")
-    (tmp_path / "page" / "flood.md").write_text("# Flood closes bridge\n\nBy Ann Lee\n\n" + ARTICLE_TEXT + "\n")
+    (tmp_path / "page" / "flood.md").write_text(BYLINED_PAGE)
     assert ingest_json(tmp_path / "clipping", "--db", db_path)[0] == 0
     code, summary = ingest_json(tmp_path / "page", "--db", db_path)
     assert (code, summary["duplicate"], summary["filled_from_copies"]) == (0, 1, 1)
@@ -96,10 +98,11 @@ def test_the_same_bytes_elsewhere_keep_the_byline_they_were_read_with(tmp_path, 
     # A file copied to another folder is not read again (its bytes are known): its row takes
     # what the row it copies said, the byline too.
     (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "flood.jsonl").write_text(json.dumps(LEDGER) + "\n")
+    (tmp_path / "a" / "flood.md").write_text(BYLINED_PAGE)
     assert ingest_json(tmp_path / "a", "--db", db_path)[0] == 0
     shutil.copytree(tmp_path / "a", tmp_path / "b")
-    assert ingest_json(tmp_path / "b", "--db", db_path)[0] == 0
+    code, summary = ingest_json(tmp_path / "b", "--db", db_path)
+    assert (code, summary["duplicate"]) == (0, 1)
     assert _bylines(db_path) == [("stored", '["Ann Lee"]'), ("duplicate", '["Ann Lee"]')]
 
 
@@ -108,10 +111,11 @@ def test_reparse_fills_the_bylines_an_upgrade_could_not_know(tmp_path, db_path):
     # reparse reads each stored source's file again and fills it, and its byte-identical copies';
     # a copy of other bytes is not read again, and stays not recorded.
     (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "flood.jsonl").write_text(json.dumps(LEDGER) + "\n")
+    (tmp_path / "a" / "flood.md").write_text(BYLINED_PAGE)
     assert ingest_json(tmp_path / "a", "--db", db_path)[0] == 0
     shutil.copytree(tmp_path / "a", tmp_path / "b")
-    assert ingest_json(tmp_path / "b", "--db", db_path)[0] == 0
+    code, summary = ingest_json(tmp_path / "b", "--db", db_path)
+    assert (code, summary["duplicate"]) == (0, 1)
     _ingest(tmp_path / "post.jsonl", db_path, POST)
     with connect(db_path) as conn:  # as the upgrade leaves them
         conn.execute("UPDATE sources SET authors = NULL")
