@@ -546,5 +546,34 @@ def names_not_in_archive(db: "Database | sqlite3.Connection", outlet: str = "", 
         names = {name.casefold(): name for (name,) in db.execute(f"SELECT name FROM {table}") if name}
         nearest = [names[key] for key in difflib.get_close_matches(value.casefold(), names, n=3, cutoff=0.6)]
         notes.append(f"no {kind} of the archive is named {value!r}"
-                     + (f" (nearest: {', '.join(repr(name) for name in nearest)})" if nearest else ""))
+                     + (f" (nearest: {', '.join(repr(name) for name in nearest)})" if nearest else "")
+                     + (_copy_bylines_note(db, value) if kind == "author" else ""))
     return notes
+
+
+# The stories a copy of which ran under a byline naming the typed author (the copy's own byline,
+# sources.authors), by the name's key, as written, or by the beginnings of its words, as an
+# author is found; read from the bylined copies' index (schema/0028) alone.
+_COPY_BYLINES_SQL = (
+    "SELECT DISTINCT copy.article_id FROM sources AS copy INDEXED BY sources_copy_bylines, "
+    "json_each(copy.authors) AS byline WHERE copy.status = 'duplicate' AND copy.authors != '[]' "
+    "AND (person_key(byline.value) = person_key(:typed) OR byline.value = :typed COLLATE NOCASE "
+    "OR name_has_words(byline.value, :typed)) ORDER BY copy.article_id LIMIT :most")
+COPY_BYLINES_NAMED = 5
+
+
+def _copy_bylines_note(db: "Database | sqlite3.Connection", typed: str) -> str:
+    """What the note of an author no article's byline names adds when copies ran under that
+    byline: an article's byline is its text's (the author filter, the author facet and by_author
+    read it alone), and a paper's staff byline on a wire story, kept on that copy's row, was
+    answered "no author of the archive is named" as if the archive had never seen the name."""
+    try:
+        ids = [article_id for (article_id,) in db.execute(_COPY_BYLINES_SQL, {"typed": typed,
+                                                                            "most": COPY_BYLINES_NAMED + 1})]
+    except sqlite3.OperationalError:  # (an archive read as it is, before schema/0028)
+        return ""
+    if not ids:
+        return ""
+    listed = ", ".join(f"#{i}" for i in ids[:COPY_BYLINES_NAMED]) + (", ..." if len(ids) > COPY_BYLINES_NAMED else "")
+    return (f"; copies of stories kept under their text's byline ran under that name ({listed}): "
+            "their pages name each copy's byline")

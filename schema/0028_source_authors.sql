@@ -8,3 +8,8 @@
 -- (0028 after 0026: migrations apply by name, each once, whichever are missing; a number left
 -- out is nothing pending.)
 ALTER TABLE sources ADD COLUMN authors TEXT;
+-- The copies that carried a byline, by it: a search of an author whom no article's byline
+-- names says which stories ran under that name elsewhere (search.names_not_in_archive), reading
+-- these alone, not every source. Partial: most sources are no such copy.
+CREATE INDEX IF NOT EXISTS sources_copy_bylines ON sources(authors, article_id)
+    WHERE status = 'duplicate' AND authors != '[]';
