@@ -26,6 +26,10 @@ Left as they were, and counted:
   `ingest`), or that the current rules cannot extract. (A file moved or renamed and ingested
   again is found where ingest recorded the same bytes, if its name ends the same way.)
 
+The byline the file gives is recorded on its source's row (sources.authors: what that copy
+carried) and its byte-identical copies', which fills those an upgrade to schema/0028 could not
+know; a copy of other bytes is not read here.
+
 Each batch is one transaction, and a source read by this version is marked so (its
 extractor; by a run of --all, in reparse_all_read too), so a reparse stopped midway goes on
 where it stopped when run again.
