@@ -1464,7 +1464,7 @@ class Archive:
             self.conn.execute("UPDATE sources SET (outlet_id, url, title, published, authors) = (?, ?, ?, ?, ?) "
                               "WHERE id = ?", (new_outlet_id, article.url, article.title, article.published, byline,
                                                source_id))
-        said_before = {"url": old[1], "title": old[2], "published": old[3]}
+        said_before = {"url": old[1], "title": old[2], "published": old[3], "authors": old[5]}
         return self._give_from_corrected_copy(article_id, source_id, article, new_outlet_id, said_before, now,
                                               old_extractor) or bool(replaced)
 
@@ -1472,8 +1472,8 @@ class Archive:
                                   said_before: dict, now: str, old_extractor: str | None) -> bool:
         """What a copy read with its corrected sidecar gives its article (FILLED_FROM_COPIES), as
         _take_from_copy gives what a copy first read does: a value the article lacks; and, for a
-        value a copy gave it (given_by_copy) that this copy said (its row's url, title or date
-        before the correction), the value the copy says now, its revision naming the copy's
+        value a copy gave it (given_by_copy) that this copy said (its row's url, title, date or
+        byline before the correction; a byline only since schema/0028, which keeps it), the value the copy says now, its revision naming the copy's
         row `copy_id` (article_revision_copies). Whether the article changed.
 
         Why: the copy's row took the corrected values, but its article kept the ones the copy

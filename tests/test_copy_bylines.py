@@ -167,3 +167,26 @@ def test_a_copys_corrected_sidecar_corrects_its_byline(tmp_path, db_path):
         assert conn.execute("SELECT authors FROM articles").fetchall() == [('["Ann Lee"]',)]
         assert conn.execute("SELECT field, old_value, new_value FROM article_revisions").fetchall() == [
             ("sources.authors", '["Jo Bakr"]', '["Jo Baker"]')]
+
+
+def test_a_byline_a_copy_gave_the_article_follows_that_copys_corrected_sidecar(tmp_path, db_path):
+    # README: a value a copy gave the article that its correction changes is changed too. For a
+    # byline it was not (the copy's row kept none to tell that it had said it): the misspelt
+    # name stayed the article's for good.
+    (tmp_path / "clipping").mkdir()
+    (tmp_path / "clipping" / "flood.md").write_text("# Flood closes bridge\n\n" + ARTICLE_TEXT + "\n")
+    assert ingest_json(tmp_path / "clipping", "--db", db_path)[0] == 0
+    (tmp_path / "copy").mkdir()
+    (tmp_path / "copy" / "flood.md").write_text("# Flood closes bridge\n\n" + ARTICLE_TEXT + "\n\n")
+    sidecar = tmp_path / "copy" / "flood.json"
+    sidecar.write_text(json.dumps({"outlet": "Valley Post", "authors": ["Jo Bakr"]}))
+    assert ingest_json(tmp_path / "copy", "--db", db_path)[0] == 0
+    with connect(db_path) as conn:
+        assert conn.execute("SELECT authors FROM articles").fetchall() == [('["Jo Bakr"]',)]
+    sidecar.write_text(json.dumps({"outlet": "Valley Post", "authors": ["Jo Baker"]}))
+    assert ingest_json(tmp_path / "copy", "--db", db_path)[0] == 0
+    with connect(db_path) as conn:
+        assert conn.execute("SELECT authors FROM articles").fetchall() == [('["Jo Baker"]',)]
+    assert _bylines(db_path) == [("stored", "[]"), ("duplicate", '["Jo Baker"]')]
+    found = json.loads(run_cli("search", "flood", "--author", "Jo Baker", "--db", db_path, "--json").stdout)
+    assert [hit["authors"] for hit in found] == [["Jo Baker"]]
