@@ -114,15 +114,20 @@ def test_a_later_copy_gives_the_article_the_byline_its_first_file_lacked(tmp_pat
     assert [row["id"] for row in by_author] == [1]
 
 
-def test_the_same_bytes_elsewhere_keep_the_byline_they_were_read_with(tmp_path, db_path):
-    # A file copied to another folder is not read again (its bytes are known): its row takes
-    # what the row it copies said, the byline too.
+def _stored_then_copied_to_another_folder(tmp_path, db_path) -> None:
+    """The bylined page ingested from a folder, then from a copy of that folder."""
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "flood.md").write_text(BYLINED_PAGE)
     assert ingest_json(tmp_path / "a", "--db", db_path)[0] == 0
     shutil.copytree(tmp_path / "a", tmp_path / "b")
     code, summary = ingest_json(tmp_path / "b", "--db", db_path)
     assert (code, summary["duplicate"]) == (0, 1)
+
+
+def test_the_same_bytes_elsewhere_keep_the_byline_they_were_read_with(tmp_path, db_path):
+    # A file copied to another folder is not read again (its bytes are known): its row takes
+    # what the row it copies said, the byline too.
+    _stored_then_copied_to_another_folder(tmp_path, db_path)
     assert _bylines(db_path) == [("stored", '["Ann Lee"]'), ("duplicate", '["Ann Lee"]')]
 
 
@@ -130,12 +135,7 @@ def test_reparse_fills_the_bylines_an_upgrade_could_not_know(tmp_path, db_path):
     # An archive upgraded to 0028 holds no byline for its older sources (NULL: "not recorded"):
     # reparse reads each stored source's file again and fills it, and its byte-identical copies';
     # a copy of other bytes is not read again, and stays not recorded.
-    (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "flood.md").write_text(BYLINED_PAGE)
-    assert ingest_json(tmp_path / "a", "--db", db_path)[0] == 0
-    shutil.copytree(tmp_path / "a", tmp_path / "b")
-    code, summary = ingest_json(tmp_path / "b", "--db", db_path)
-    assert (code, summary["duplicate"]) == (0, 1)
+    _stored_then_copied_to_another_folder(tmp_path, db_path)
     _ingest(tmp_path / "post.jsonl", db_path, POST)
     with connect(db_path) as conn:  # as the upgrade leaves them
         conn.execute("UPDATE sources SET authors = NULL")
