@@ -27,7 +27,7 @@ Left as they were, and counted:
   again is found where ingest recorded the same bytes, if its name ends the same way.)
 
 The byline the file gives is recorded on its source's row (sources.authors: what that copy
-carried) and its byte-identical copies', which fills those an upgrade to schema/0028 could not
+carried) and its byte-identical copies', which fills those an upgrade to schema/0029 could not
 know; a copy of other bytes is not read here.
 
 Each batch is one transaction, and a source read by this version is marked so (its
@@ -570,7 +570,7 @@ def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: "_
                 continue
             if changes:
                 _apply(archive, candidate, article, changes, now, version)
-            archive.record_byline(candidate.source_id, article.authors)  # (unknown before schema/0028)
+            archive.record_byline(candidate.source_id, article.authors)  # (unknown before schema/0029)
             conn.execute("UPDATE sources SET extractor = ? WHERE id = ?", (version, candidate.source_id))
             if every:
                 conn.execute("INSERT OR IGNORE INTO reparse_all_read (source_id) VALUES (?)", (candidate.source_id,))

@@ -553,7 +553,7 @@ def names_not_in_archive(db: "Database | sqlite3.Connection", outlet: str = "", 
 
 # The stories a copy of which ran under a byline naming the typed author (the copy's own byline,
 # sources.authors), by the name's key, as written, or by the beginnings of its words, as an
-# author is found; read from the bylined copies' index (schema/0028) alone, each byline judged
+# author is found; read from the bylined copies' index (schema/0029) alone, each byline judged
 # once (the index is in byline order), not once a copy: a staff byline runs on many copies, and
 # judged a copy at a time, 250,000 copies took 3.6 s, the names' Python functions most of it.
 _BYLINED_COPIES = "sources AS copy INDEXED BY sources_copy_bylines WHERE copy.status = 'duplicate' AND copy.authors != '[]'"
@@ -579,7 +579,7 @@ def _copy_bylines_note(db: "Database | sqlite3.Connection", typed: str) -> str:
         with stopped_after(getattr(db, "conn", db), COPY_BYLINES_SECONDS):
             ids = [article_id for (article_id,) in db.execute(
                 _COPY_BYLINES_SQL, {"typed": typed, "most": COPY_BYLINES_NAMED + 1})]
-    except sqlite3.OperationalError:  # (stopped; or an archive read as it is, before schema/0028)
+    except sqlite3.OperationalError:  # (stopped; or an archive read as it is, before schema/0029)
         return ""
     if not ids:
         return ""

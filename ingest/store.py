@@ -1473,7 +1473,7 @@ class Archive:
         """What a copy read with its corrected sidecar gives its article (FILLED_FROM_COPIES), as
         _take_from_copy gives what a copy first read does: a value the article lacks; and, for a
         value a copy gave it (given_by_copy) that this copy said (its row's url, title, date or
-        byline before the correction; a byline only since schema/0028, which keeps it), the value the copy says now, its revision naming the copy's
+        byline before the correction; a byline only since schema/0029, which keeps it), the value the copy says now, its revision naming the copy's
         row `copy_id` (article_revision_copies). Whether the article changed.
 
         Why: the copy's row took the corrected values, but its article kept the ones the copy
@@ -1565,7 +1565,7 @@ class Archive:
         byline need not be), and on its byte-identical copies stored from other places that said
         what it said (previous_sighting's "copy", as `revise` gives them its other values).
 
-        Why here: an archive upgraded to schema/0028 holds no byline (NULL) for the sources seen
+        Why here: an archive upgraded to schema/0029 holds no byline (NULL) for the sources seen
         before it, which the upgrade cannot know without reading every file; reading the file
         again is when it is known. A copy of other bytes is not read again by `reparse`: its
         byline stays unknown."""

@@ -1,4 +1,4 @@
-"""Each copy of a story keeps the byline it carried (sources.authors, schema/0028), as it keeps
+"""Each copy of a story keeps the byline it carried (sources.authors, schema/0029), as it keeps
 its outlet, address, title and date: a wire story a paper ran under a staff byline, or a copy
 naming the writer the first file left out. Before, a duplicate's row kept where and when the
 copy ran but not who it ran under, and that byline was lost (unless the article lacked one and
@@ -132,7 +132,7 @@ def test_the_same_bytes_elsewhere_keep_the_byline_they_were_read_with(tmp_path, 
 
 
 def test_reparse_fills_the_bylines_an_upgrade_could_not_know(tmp_path, db_path):
-    # An archive upgraded to 0028 holds no byline for its older sources (NULL: "not recorded"):
+    # An archive upgraded to 0029 holds no byline for its older sources (NULL: "not recorded"):
     # reparse reads each stored source's file again and fills it, and its byte-identical copies';
     # a copy of other bytes is not read again, and stays not recorded.
     _stored_then_copied_to_another_folder(tmp_path, db_path)
@@ -190,3 +190,14 @@ def test_a_byline_a_copy_gave_the_article_follows_that_copys_corrected_sidecar(t
     assert _bylines(db_path) == [("stored", "[]"), ("duplicate", '["Jo Baker"]')]
     found = json.loads(run_cli("search", "flood", "--author", "Jo Baker", "--db", db_path, "--json").stdout)
     assert [hit["authors"] for hit in found] == [["Jo Baker"]]
+
+
+def test_the_bylines_migration_leaves_0027_and_0028_to_the_story_counts(tmp_path, db_path):
+    # Another branch's migrations take 0027 and 0028 (a story's place counts): this one is 0029,
+    # and applies by name whether or not they are there yet.
+    from ingest.migrations import MIGRATION_NAMES, applied_migrations
+    assert "0029_source_authors" in MIGRATION_NAMES
+    assert not [name for name in MIGRATION_NAMES if name.startswith(("0027_", "0028_")) and "author" in name]
+    _ingest(tmp_path / "ledger.jsonl", db_path, LEDGER)
+    with connect(db_path) as conn:
+        assert "0029_source_authors" in applied_migrations(conn)

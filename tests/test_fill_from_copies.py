@@ -427,7 +427,7 @@ def test_a_dry_run_reads_an_archive_made_before_revisions_named_their_copies(tmp
     ingest_json(tmp_path / "copies.jsonl", "--db", db_path)
     with sqlite3.connect(db_path) as conn:  # as an older version left it
         conn.execute("DROP TRIGGER articles_forget_deleted")  # (0023)
-        conn.execute("DROP INDEX sources_copy_bylines")  # (0028, with the column)
+        conn.execute("DROP INDEX sources_copy_bylines")  # (0029, with the column)
         conn.execute("ALTER TABLE sources DROP COLUMN authors")
         conn.execute("DROP TABLE article_revision_copies")
         conn.execute("DELETE FROM _sqlite_migrations WHERE name >= '0017'")

@@ -135,7 +135,7 @@ def test_a_current_archive_opens_without_sqlite_utils_and_an_older_one_is_upgrad
     with sqlite3.connect(db) as conn:  # as an archive made before the last migration
         last = conn.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid DESC LIMIT 1").fetchone()[0]
         conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", (last,))
-        if last == "0028_source_authors":  # (the column it adds, which such an archive lacks)
+        if last == "0029_source_authors":  # (the column it adds, which such an archive lacks)
             conn.execute("DROP INDEX sources_copy_bylines")
             conn.execute("ALTER TABLE sources DROP COLUMN authors")
     assert open_in_new_process(db) == ["True", "1", "1", "wal"]

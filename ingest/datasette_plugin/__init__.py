@@ -1007,7 +1007,7 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         # Extraction keeps one paragraph per line.
         article["paragraphs"] = [line.strip() for line in (article["body"] or "").splitlines() if line.strip()]
         # (an archive served from a read-only disk may predate near-copy stories: its own sources;
-        # and the bylines of its copies, schema/0028: not recorded)
+        # and the bylines of its copies, schema/0029: not recorded)
         with_copies, with_bylines = (await db.execute(
             "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'near_copy_stories'), "
             "EXISTS (SELECT 1 FROM pragma_table_info('sources') WHERE name = 'authors')")).rows[0]
@@ -1017,7 +1017,7 @@ def extra_template_vars(template, database, table, view_name, request, datasette
             {"id": int(pks)})).rows]
         for source in sources:
             source["link"] = _web_link(source["url"])
-            # (the byline that copy itself carried; None: not recorded, a source seen before 0028)
+            # (the byline that copy itself carried; None: not recorded, a source seen before 0029)
             source["authors"] = None if source["authors"] is None else _json_list(source["authors"])
             # (the text seen there: this one, or an edited copy of it, an article of its own)
             source["edited"] = source["article_id"] != article["id"]

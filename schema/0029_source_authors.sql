@@ -5,8 +5,8 @@
 -- NULL: not recorded, a source seen before this column (the upgrade cannot know what its file
 -- said; `reparse` fills the stored source and its byte-identical copies when it reads the file
 -- again). '[]': the copy had no byline.
--- (0028 after 0026: migrations apply by name, each once, whichever are missing; a number left
--- out is nothing pending.)
+-- (0029 after 0026, with or without 0027 and 0028: migrations apply by name, each once,
+-- whichever are missing; a number left out is nothing pending.)
 ALTER TABLE sources ADD COLUMN authors TEXT;
 -- The copies that carried a byline, by it: a search of an author whom no article's byline
 -- names says which stories ran under that name elsewhere (search.names_not_in_archive), reading
