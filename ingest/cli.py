@@ -702,7 +702,8 @@ def reparse(db_path, dry_run, every, workers, as_json):
     An unchanged file is never extracted twice by ingest, so each article keeps what the
     version that stored it read. After an upgrade, this reads each article's file again
     (where it was, if its bytes are the ones stored) and updates the fields the current rules
-    read differently. Every value replaced is kept in the article_revisions table with the
+    read differently; and each whose source's byline an upgrade left not recorded (schema
+    0029), recording the byline its file gives. Every value replaced is kept in the article_revisions table with the
     signal it came from: nothing is lost, and what a change replaced can be looked up there.
 
     Left as stored: the article's text (its identity for deduplication), values given with
