@@ -556,6 +556,12 @@ def names_not_in_archive(db: "Database | sqlite3.Connection", outlet: str = "", 
 # author is found; read from the bylined copies' index (schema/0029) alone, each byline judged
 # once (the index is in byline order), not once a copy: a staff byline runs on many copies, and
 # judged a copy at a time, 250,000 copies took 3.6 s, the names' Python functions most of it.
+# (a copy's row that a later reading of the same file replaced, a corrected record stored again at its
+# location, is its history: the byline it ran under is the latest sighting's, as in ran_under)
+_NOT_REPLACED = (
+    "NOT EXISTS (SELECT 1 FROM sources AS later WHERE later.location = copy.location "
+    "AND later.article_id = copy.article_id AND later.status != 'failed' "
+    "AND (coalesce(later.last_seen, later.seen_at), later.id) > (coalesce(copy.last_seen, copy.seen_at), copy.id))")
 _BYLINED_COPIES = "sources AS copy INDEXED BY sources_copy_bylines WHERE copy.status = 'duplicate' AND copy.authors != '[]'"
 _COPY_BYLINES_SQL = (
     f"WITH bylines(authors) AS (SELECT DISTINCT copy.authors FROM {_BYLINED_COPIES}), "
@@ -563,7 +569,7 @@ _COPY_BYLINES_SQL = (
     "WHERE person_key(byline.value) = person_key(:typed) OR byline.value = :typed COLLATE NOCASE "
     "OR name_has_words(byline.value, :typed)) "
     f"SELECT DISTINCT copy.article_id FROM {_BYLINED_COPIES} AND copy.authors IN (SELECT authors FROM named) "
-    "ORDER BY copy.article_id LIMIT :most")
+    f"AND {_NOT_REPLACED} ORDER BY copy.article_id LIMIT :most")
 COPY_BYLINES_NAMED = 5
 # ...and at most this long (then no such note): an archive whose copies carry 250,000 bylines, each
 # another, took 3.8 s (a loaded 2-core machine), and the served answer waits for its notes.

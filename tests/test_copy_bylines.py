@@ -206,3 +206,29 @@ def test_the_bylines_migration_leaves_0027_and_0028_to_the_story_counts(tmp_path
     _ingest(tmp_path / "ledger.jsonl", db_path, LEDGER)
     with connect(db_path) as conn:
         assert "0029_source_authors" in applied_migrations(conn)
+
+
+def test_a_copys_corrected_record_is_the_byline_it_ran_under(tmp_path, db_path):
+    # A JSON Lines record corrected ("Jo Bakr" -> "Jo Baker") is new bytes: ingested again, a new
+    # sources row at the same location, the old row kept as history. Fails before: syndication
+    # took the first sighting's byline, and search named both ("by Jo Bakr, by Jo Baker").
+    _ingest(tmp_path / "ledger.jsonl", db_path, LEDGER)
+    _ingest(tmp_path / "post.jsonl", db_path, {**POST, "authors": ["Jo Bakr"]})
+    _ingest(tmp_path / "post.jsonl", db_path, POST)
+    assert _bylines(db_path) == [("stored", '["Ann Lee"]'), ("duplicate", '["Jo Bakr"]'), ("duplicate", '["Jo Baker"]')]
+    hits = json.loads(run_cli("search", "flood", "--db", db_path, "--json").output)
+    assert [hit["ran_under"] for hit in hits] == [[{"outlet": "Valley Post", "authors": ["Jo Baker"]}]]
+    # the old name is no copy's any more; the new one is
+    assert "ran under that name" not in run_cli("search", "flood", "--author", "Jo Bakr", "--db", db_path).stderr
+    assert "ran under that name" in run_cli("search", "flood", "--author", "Jo Baker", "--db", db_path).stderr
+    with served_from(db_path) as get:
+        syndicated = get("/archive/syndication.json?_shape=array").json()
+    assert [(row["outlet"], json.loads(row["authors"])) for row in syndicated] == [
+        ("The Harbor Ledger", ["Ann Lee"]), ("Valley Post", ["Jo Baker"])]
+    # and the record put back as it was: its old row, seen again, is the latest sighting (the
+    # rows made a day older, as the clock counts seconds)
+    with connect(db_path) as conn:
+        conn.execute("UPDATE sources SET seen_at = '2024-03-05T00:00:00+00:00', last_seen = '2024-03-05T00:00:00+00:00'")
+    _ingest(tmp_path / "post.jsonl", db_path, {**POST, "authors": ["Jo Bakr"]})
+    hits = json.loads(run_cli("search", "flood", "--db", db_path, "--json").output)
+    assert [hit["ran_under"] for hit in hits] == [[{"outlet": "Valley Post", "authors": ["Jo Bakr"]}]]
