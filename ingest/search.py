@@ -75,6 +75,7 @@ def add_query_functions(conn: sqlite3.Connection) -> None:
     add_index_function(conn)
     conn.create_function("escape_fts", 1, fts_expression, deterministic=True)
     conn.create_function("person_key", 1, _person_key, deterministic=True)
+    conn.create_function("byline_key", 1, byline_key, deterministic=True)
     conn.create_function("outlet_key", 1, _outlet_key, deterministic=True)
     conn.create_function("filed_outlet_key", 1, _filed_outlet_key, deterministic=True)
     conn.create_function("typed_domain", 1, _typed_domain, deterministic=True)
@@ -89,6 +90,21 @@ def _person_key(typed):
     from .normalise import person_key
 
     return person_key(typed) if isinstance(typed, str) else None
+
+
+def byline_key(authors):
+    """A byline (a JSON array of names, as articles.authors and sources.authors hold it) as the
+    set of its names' keys (person_key), sorted, a JSON array: the same writers in another order,
+    or "Zoë" for "Zoe", are the same byline, as the author filter finds them. None for none
+    recorded (NULL)."""
+    import json
+
+    from .normalise import person_key
+
+    if not isinstance(authors, str):
+        return None
+    names = json.loads(authors)
+    return json.dumps(sorted({person_key(name) for name in names if isinstance(name, str)} - {""}), ensure_ascii=False)
 
 
 def _outlet_key(typed):

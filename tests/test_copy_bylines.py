@@ -232,3 +232,21 @@ def test_a_copys_corrected_record_is_the_byline_it_ran_under(tmp_path, db_path):
     _ingest(tmp_path / "post.jsonl", db_path, {**POST, "authors": ["Jo Bakr"]})
     hits = json.loads(run_cli("search", "flood", "--db", db_path, "--json").output)
     assert [hit["ran_under"] for hit in hits] == [[{"outlet": "Valley Post", "authors": ["Jo Bakr"]}]]
+
+
+# (the copy's byline; whether search names it: the text's is "Ann Lee", "Zoe Chan")
+@pytest.mark.parametrize("authors, named", [
+    # fail before: the same writers, compared as JSON text, were another byline
+    (["Zoe Chan", "Ann Lee"], False),
+    (["Ann Lee", "Zoë Chan"], False),
+    # near misses: a writer fewer or another is another byline
+    (["Ann Lee"], True),
+    (["Ann Lee", "Zoe Chang"], True),
+])
+def test_a_copy_under_the_texts_writers_in_any_order_or_spelling_ran_under_the_texts_byline(
+        tmp_path, db_path, authors, named):
+    # As the author filter finds a writer: by the names' keys (person_key), in any order.
+    _ingest(tmp_path / "ledger.jsonl", db_path, {**LEDGER, "authors": ["Ann Lee", "Zoe Chan"]})
+    _ingest(tmp_path / "post.jsonl", db_path, {**POST, "authors": authors})
+    hits = json.loads(run_cli("search", "flood", "--db", db_path, "--json").output)
+    assert [hit["ran_under"] for hit in hits] == [[{"outlet": "Valley Post", "authors": authors}] if named else []]
