@@ -568,8 +568,9 @@ def names_not_in_archive(db: "Database | sqlite3.Connection", outlet: str = "", 
 
 
 # The stories a copy of which ran under a byline naming the typed author (the copy's own byline,
-# sources.authors), by the name's key, as written, or by the beginnings of its words, as an
-# author is found; read from the bylined copies' index (schema/0029) alone, each byline judged
+# sources.authors), by the name's key or as written, and only when no copy's byline names it so,
+# by the beginnings of its words, as an author is found (_NAMES_FOUND: "Jo Baker" is not "Jo
+# Bakerson" when a Jo Baker is named); read from the bylined copies' index (schema/0029) alone, each byline judged
 # once (the index is in byline order), not once a copy: a staff byline runs on many copies, and
 # judged a copy at a time, 250,000 copies took 3.6 s, the names' Python functions most of it.
 # (a copy's row that a later reading of the same file replaced, a corrected record stored again at its
@@ -581,9 +582,11 @@ _NOT_REPLACED = (
 _BYLINED_COPIES = "sources AS copy INDEXED BY sources_copy_bylines WHERE copy.status = 'duplicate' AND copy.authors != '[]'"
 _COPY_BYLINES_SQL = (
     f"WITH bylines(authors) AS (SELECT DISTINCT copy.authors FROM {_BYLINED_COPIES}), "
-    "named(authors) AS (SELECT bylines.authors FROM bylines, json_each(bylines.authors) AS byline "
-    "WHERE person_key(byline.value) = person_key(:typed) OR byline.value = :typed COLLATE NOCASE "
-    "OR name_has_words(byline.value, :typed)) "
+    "names(authors, name) AS (SELECT bylines.authors, byline.value FROM bylines, json_each(bylines.authors) AS byline), "
+    "exact(authors) AS (SELECT authors FROM names "
+    "WHERE person_key(name) = person_key(:typed) OR name = :typed COLLATE NOCASE), "
+    "named(authors) AS (SELECT authors FROM exact UNION ALL SELECT authors FROM names "
+    "WHERE NOT EXISTS (SELECT 1 FROM exact) AND name_has_words(name, :typed)) "
     f"SELECT DISTINCT copy.article_id FROM {_BYLINED_COPIES} AND copy.authors IN (SELECT authors FROM named) "
     f"AND {_NOT_REPLACED} ORDER BY copy.article_id LIMIT :most")
 COPY_BYLINES_NAMED = 5

@@ -250,3 +250,26 @@ def test_a_copy_under_the_texts_writers_in_any_order_or_spelling_ran_under_the_t
     _ingest(tmp_path / "post.jsonl", db_path, {**POST, "authors": authors})
     hits = json.loads(run_cli("search", "flood", "--db", db_path, "--json").output)
     assert [hit["ran_under"] for hit in hits] == [[{"outlet": "Valley Post", "authors": authors}] if named else []]
+
+
+# another story, written here, which another paper ran under a name "Jo Baker" begins
+FERRY_TEXT = ("The harbour ferry will run an extra crossing each evening from next month, the port "
+              "authority said, after commuters complained for a year that the last boat left before "
+              "most offices closed. The new crossing leaves at half past seven and returns at eight. "
+              "Fares stay the same, and season tickets cover the later boat without any change.")
+FERRY = {"title": "Ferry adds evening crossing", "outlet": "The Harbor Ledger", "published": "2024-04-02",
+         "url": "https://harborledger.example/ferry", "authors": ["Ann Lee"], "body": FERRY_TEXT}
+
+
+@pytest.mark.parametrize("typed, listed", [
+    # fails before: a name a copy carries exactly found the names it begins too
+    ("Jo Baker", "#1"),
+    # near misses: with no exact name, word beginnings find both, as an author is found
+    ("baker", "#1, #2"),
+    ("Jo Bakerson", "#2"),
+])
+def test_the_copy_note_takes_word_beginnings_only_when_no_copy_names_the_author(tmp_path, db_path, typed, listed):
+    _ingest(tmp_path / "ledger.jsonl", db_path, LEDGER, FERRY)
+    _ingest(tmp_path / "post.jsonl", db_path, POST, {**FERRY, "outlet": "Bay News", "url": "https://baynews.example/ferry",
+                                                     "authors": ["Jo Bakerson"]})
+    assert f"ran under that name ({listed})" in run_cli("search", "said", "--author", typed, "--db", db_path).stderr
