@@ -547,23 +547,32 @@ def copies_at_outlet(db: "Database | sqlite3.Connection", text: str, outlet: str
     return [f"{ran}, which {outlet_filter} does not find: search without it to see them"]
 
 
-def names_not_in_archive(db: "Database | sqlite3.Connection", outlet: str = "", author: str = "") -> list[str]:
+class Notes(list):
+    """Notes, and whether they are whole: `complete` is False when a part was given up for time
+    (the copy note, COPY_BYLINES_SECONDS), so that the server does not keep them for the next
+    request as if they were."""
+    complete = True
+
+
+def names_not_in_archive(db: "Database | sqlite3.Connection", outlet: str = "", author: str = "") -> Notes:
     """For a search that found nothing, a note for each of `outlet` and `author` that names no
     outlet or author of the archive, with the nearest names it holds: a name mistyped, or
     written as a site shows it ("Harbor Ledger" for "The Harbor Ledger"), matched nothing,
     and the answer was the same "No articles match." as for words found nowhere."""
     import difflib
 
-    notes = []
+    notes = Notes()
     add_query_functions(getattr(db, "conn", db))
     for kind, table, value in (("outlet", "outlets", outlet), ("author", "authors", author)):
         if not value or db.execute(_NAMES_FOUND[kind], {"typed": value, "most": 1}).fetchone():
             continue
         names = {name.casefold(): name for (name,) in db.execute(f"SELECT name FROM {table}") if name}
         nearest = [names[key] for key in difflib.get_close_matches(value.casefold(), names, n=3, cutoff=0.6)]
+        copies = _copy_bylines_note(db, value) if kind == "author" else ""
+        notes.complete = notes.complete and copies is not None
         notes.append(f"no {kind} of the archive is named {value!r}"
                      + (f" (nearest: {', '.join(repr(name) for name in nearest)})" if nearest else "")
-                     + (_copy_bylines_note(db, value) if kind == "author" else ""))
+                     + (copies or ""))
     return notes
 
 
@@ -595,17 +604,18 @@ COPY_BYLINES_NAMED = 5
 COPY_BYLINES_SECONDS = 0.5
 
 
-def _copy_bylines_note(db: "Database | sqlite3.Connection", typed: str) -> str:
+def _copy_bylines_note(db: "Database | sqlite3.Connection", typed: str) -> str | None:
     """What the note of an author no article's byline names adds when copies ran under that
     byline: an article's byline is its text's (the author filter, the author facet and by_author
     read it alone), and a paper's staff byline on a wire story, kept on that copy's row, was
-    answered "no author of the archive is named" as if the archive had never seen the name."""
+    answered "no author of the archive is named" as if the archive had never seen the name.
+    None when given up for time (COPY_BYLINES_SECONDS): not known."""
     try:
         with stopped_after(getattr(db, "conn", db), COPY_BYLINES_SECONDS):
             ids = [article_id for (article_id,) in db.execute(
                 _COPY_BYLINES_SQL, {"typed": typed, "most": COPY_BYLINES_NAMED + 1})]
-    except sqlite3.OperationalError:  # (stopped; or an archive read as it is, before schema/0029)
-        return ""
+    except sqlite3.OperationalError as error:  # (stopped; or an archive read as it is, before schema/0029)
+        return None if "interrupt" in str(error) else ""
     if not ids:
         return ""
     listed = ", ".join(f"#{i}" for i in ids[:COPY_BYLINES_NAMED]) + (", ..." if len(ids) > COPY_BYLINES_NAMED else "")

@@ -273,3 +273,37 @@ def test_the_copy_note_takes_word_beginnings_only_when_no_copy_names_the_author(
     _ingest(tmp_path / "post.jsonl", db_path, POST, {**FERRY, "outlet": "Bay News", "url": "https://baynews.example/ferry",
                                                      "authors": ["Jo Bakerson"]})
     assert f"ran under that name ({listed})" in run_cli("search", "said", "--author", typed, "--db", db_path).stderr
+
+
+@pytest.mark.parametrize("change", [
+    "UPDATE sources SET authors = '[\"Someone Else\"]' WHERE status = 'duplicate'",
+    "UPDATE sources SET authors = NULL WHERE status = 'duplicate'",
+    "DELETE FROM sources WHERE status = 'duplicate'",
+])
+def test_the_served_copy_note_follows_a_byline_changed_in_place(tmp_path, db_path, change):
+    # Fails before: the served notes were kept by the names tables and the last source's id, which
+    # a copy's byline changed in place (a corrected sidecar, a reparse filling one, SQL) leaves as
+    # they were: the note went on naming copies no longer under that name.
+    _ingest(tmp_path / "ledger.jsonl", db_path, LEDGER)
+    _ingest(tmp_path / "post.jsonl", db_path, POST)
+    with served_from(db_path) as get:
+        asked = "/archive/search.json?q=flood&author=Jo+Baker"
+        assert get(asked).json()["notes"] == [COPY_NOTE.format("Jo Baker")]
+        with connect(db_path) as conn:
+            conn.execute(change)
+        assert get(asked).json()["notes"] == ["no author of the archive is named 'Jo Baker'"]
+
+
+def test_a_copy_note_given_up_for_time_is_not_kept(tmp_path, db_path, monkeypatch):
+    # Fails before: the notes of a request whose copy note was given up (COPY_BYLINES_SECONDS)
+    # were kept, and every later request of that name went without it.
+    import ingest.search
+
+    _ingest(tmp_path / "ledger.jsonl", db_path, LEDGER)
+    _ingest(tmp_path / "post.jsonl", db_path, POST)
+    with served_from(db_path) as get:
+        asked = "/archive/search.json?q=flood&author=jo+baker"
+        with monkeypatch.context() as patched:
+            patched.setattr(ingest.search, "_copy_bylines_note", lambda db, typed: None)
+            assert get(asked).json()["notes"] == ["no author of the archive is named 'jo baker'"]
+        assert get(asked).json()["notes"] == [COPY_NOTE.format("jo baker")]

@@ -612,7 +612,10 @@ async def _name_notes(datasette, typed: dict[str, str], copies: dict | None = No
         with _NOTES_LOCK:
             if key in _NOTES_MADE:
                 return _NOTES_MADE[key]
-        made = names_not_in_archive(conn, **typed) + names_matching_many(conn, **typed)
+        missing = names_not_in_archive(conn, **typed)
+        made = missing + names_matching_many(conn, **typed)
+        if not missing.complete:  # (a part given up for time: worked out again next time)
+            return made
         with _NOTES_LOCK:
             _NOTES_MADE[key] = made
             while len(_NOTES_MADE) > _NOTES_KEPT:
@@ -638,10 +641,13 @@ async def _name_notes(datasette, typed: dict[str, str], copies: dict | None = No
         return []
 
 
-# What the names tables hold, as far as the notes go: a name added or taken out changes it; and
-# the last source, as an unknown author's note names the copies that ran under that byline.
+# What the names tables hold, as far as the notes go: a name added or taken out changes it; and,
+# as an unknown author's note names the copies that ran under that byline, the last source and the
+# count of the copies' bylines changed in place (schema/0029's triggers: a corrected sidecar, a
+# reparse filling one, an UPDATE or DELETE by hand, an older row at a location seen again).
 _NAMES_STATE = ("select (select max(id) from authors), (select count(*) from authors), "
-                "(select max(id) from outlets), (select count(*) from outlets), (select max(id) from sources)")
+                "(select max(id) from outlets), (select count(*) from outlets), (select max(id) from sources), "
+                "(select changes from source_bylines_changed)")
 # The notes last worked out, by the names typed and that state (oldest first), shared by the SQL threads.
 _NOTES_MADE: dict = {}
 _NOTES_KEPT = 256
