@@ -307,3 +307,22 @@ def test_a_copy_note_given_up_for_time_is_not_kept(tmp_path, db_path, monkeypatc
             patched.setattr(ingest.search, "_copy_bylines_note", lambda db, typed: None)
             assert get(asked).json()["notes"] == ["no author of the archive is named 'jo baker'"]
         assert get(asked).json()["notes"] == [COPY_NOTE.format("jo baker")]
+
+
+# (the copy's byline as its row keeps it; syndication's cell of it)
+@pytest.mark.parametrize("kept, cell", [
+    # fails before: a link to the articles under that name, which lists none (the article is its
+    # text's writer's), and a byline not recorded was a blank cell where the article page says so
+    ('["Jo Baker"]', "Jo Baker"),
+    (None, '<span class="not-recorded" style="color: #767676">not recorded</span>'),
+    # near miss: a copy without a byline, "none" as on the article page
+    ("[]", "none"),
+])
+def test_syndication_shows_a_copys_byline_as_the_article_page_does(tmp_path, db_path, kept, cell):
+    _ingest(tmp_path / "ledger.jsonl", db_path, LEDGER)
+    _ingest(tmp_path / "post.jsonl", db_path, POST)
+    with connect(db_path) as conn:
+        conn.execute("UPDATE sources SET authors = ? WHERE status = 'duplicate'", (kept,))
+    with served_from(db_path) as get:
+        page = get("/archive/syndication").text
+    assert f'<td class="col-authors">{cell}</td>' in page

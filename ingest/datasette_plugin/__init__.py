@@ -385,6 +385,8 @@ def render_cell(row, value, column, table, database, datasette):
         return f"{value:.2f}"
     if database == DATABASE_NAME and table is None and column == "outlet" and value is None:
         return _no_known_outlet(row)
+    if database == DATABASE_NAME and table is None and column == "authors" and "text_id" in row.keys():
+        return _copy_byline(value)  # (syndication's: a copy's byline, null when not recorded)
     if database != DATABASE_NAME or not isinstance(value, str):
         return None
     if table is None and column in ("outlet", "day"):
@@ -1066,6 +1068,21 @@ def _author_links(datasette, authors_json: str) -> Markup | None:
         Markup('<a href="{}?authors__arraycontains={}">{}</a>').format(base, quote(name), name)
         for name in names
     )
+
+
+# A copy's byline not recorded (a source seen before schema/0029), as the article page says it.
+NOT_RECORDED = Markup('<span class="not-recorded" style="color: #767676">not recorded</span>')
+
+
+def _copy_byline(authors_json: str | None) -> Markup | str:
+    """syndication's byline of a copy (sources.authors) as names to read, as the article page
+    lists its sources': "none" for a copy without one, "not recorded" for one seen before the
+    archive kept them. Not links to the articles of each name, as an article's byline is: the
+    author filter finds an article by its text's byline alone, and a name only a copy carried
+    (a paper's staff byline on a wire story) listed 0 articles there."""
+    if authors_json is None:
+        return NOT_RECORDED
+    return ", ".join(_json_list(authors_json)) or "none"
 
 
 # The tables of names, each with the saved query that lists a name's articles and its parameter.
