@@ -1455,7 +1455,8 @@ class Archive:
             ("url", old[1], article.url, article.url == old[1]),
             ("title", old[2], article.title, article.title == old[2]),
             ("published", old[3], article.published, article.published == old[3]),
-            ("authors", old[5], byline, byline == old[5])) if not same]
+            # (a byline not recorded, a copy seen before schema/0029, filled below: no revision)
+            ("authors", old[5], byline, byline == old[5] or old[5] is None)) if not same]
         if replaced:
             self.keep_revisions(article_id, {f"sources.{name}": (before, f"source {source_id}", after,
                                                                  article.provenance.get(name))
@@ -1464,6 +1465,8 @@ class Archive:
             self.conn.execute("UPDATE sources SET (outlet_id, url, title, published, authors) = (?, ?, ?, ?, ?) "
                               "WHERE id = ?", (new_outlet_id, article.url, article.title, article.published, byline,
                                                source_id))
+        if old[5] is None:  # (not recorded: what the file says is recorded, as record_byline does)
+            self.conn.execute("UPDATE sources SET authors = ? WHERE id = ?", (byline, source_id))
         said_before = {"url": old[1], "title": old[2], "published": old[3], "authors": old[5]}
         return self._give_from_corrected_copy(article_id, source_id, article, new_outlet_id, said_before, now,
                                               old_extractor) or bool(replaced)

@@ -326,3 +326,21 @@ def test_syndication_shows_a_copys_byline_as_the_article_page_does(tmp_path, db_
     with served_from(db_path) as get:
         page = get("/archive/syndication").text
     assert f'<td class="col-authors">{cell}</td>' in page
+
+
+def test_a_byline_not_recorded_filled_by_a_corrected_sidecar_is_no_revision(tmp_path, db_path):
+    # Fails before: a copy seen before 0029 (its byline NULL, not recorded) whose sidecar was
+    # corrected recorded a revision NULL -> ["Jo Baker"], as if the copy had said no byline.
+    _ingest(tmp_path / "ledger.jsonl", db_path, LEDGER)
+    (tmp_path / "copy").mkdir()
+    (tmp_path / "copy" / "flood.md").write_text("# Flood closes bridge\n\n" + ARTICLE_TEXT + "\n")
+    sidecar = tmp_path / "copy" / "flood.json"
+    sidecar.write_text(json.dumps({"outlet": "Valley Post", "authors": ["Jo Bakr"]}))
+    assert ingest_json(tmp_path / "copy", "--db", db_path)[0] == 0
+    with connect(db_path) as conn:  # as the upgrade leaves it
+        conn.execute("UPDATE sources SET authors = NULL WHERE status = 'duplicate'")
+    sidecar.write_text(json.dumps({"outlet": "Valley Post", "authors": ["Jo Baker"]}))
+    assert ingest_json(tmp_path / "copy", "--db", db_path)[0] == 0
+    assert _bylines(db_path) == [("stored", '["Ann Lee"]'), ("duplicate", '["Jo Baker"]')]
+    with connect(db_path) as conn:
+        assert conn.execute("SELECT field, old_value, new_value FROM article_revisions").fetchall() == []
