@@ -1014,15 +1014,13 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         article["link"] = _web_link(article["url"])
         # Extraction keeps one paragraph per line.
         article["paragraphs"] = [line.strip() for line in (article["body"] or "").splitlines() if line.strip()]
-        # (an archive served from a read-only disk may predate near-copy stories: its own sources;
-        # and the bylines of its copies, schema/0029: not recorded)
-        with_copies, with_bylines = (await db.execute(
-            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'near_copy_stories'), "
-            "EXISTS (SELECT 1 FROM pragma_table_info('sources') WHERE name = 'authors')")).rows[0]
-        sources_sql = STORY_SOURCES_SQL if with_copies else SOURCES_SQL
+        # (an archive served from a read-only disk may predate near-copy stories: its own sources.
+        # Each source's byline, schema/0029, is there: `serve` upgrades an older archive first,
+        # and refuses one on a read-only disk (store.open_connection_for_reading), so no archive
+        # without it is served)
+        with_copies = bool((await db.execute("SELECT 1 FROM sqlite_master WHERE name = 'near_copy_stories'")).rows)
         sources = [dict(row) for row in (await db.execute(
-            sources_sql if with_bylines else sources_sql.replace("sources.authors", "NULL AS authors"),
-            {"id": int(pks)})).rows]
+            STORY_SOURCES_SQL if with_copies else SOURCES_SQL, {"id": int(pks)})).rows]
         for source in sources:
             source["link"] = _web_link(source["url"])
             # (the byline that copy itself carried; None: not recorded, a source seen before 0029)
