@@ -23,7 +23,7 @@ from .pipeline import Summary, process_source, run_ingest
 from .near_copies import UNSKETCHED_SQL, near_copies_of, recount_story_places, sketch_stored_articles
 from .read import expand_paths, read_sources
 from .search import (QUOTE_MARKS, RANKED_WINDOW, BadParameter, SearchTimeout, check_parameter, check_parameters,
-                     copies_at_outlet, names_matching_many, names_not_in_archive)
+                     copies_at_outlet, names_matching_many, names_not_in_archive, outlets_noted)
 from .search import search as run_search
 from .stats import archive_stats
 from .store import (BUSY_TIMEOUT_MS, ArchiveNeedsUpgrade, NotAnArchive, open_connection, open_connection_for_reading,
@@ -411,13 +411,16 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     A story another outlet ran a little edited (a line added, a word changed: a near copy,
     stored as an article of its own) counts that place too, the outlet marked ("ran in 2
     places: The Harbor Ledger, The Meridian Post (edited)"), and names it ("also ran, edited,
-    at: The Meridian Post #12").
+    at: The Meridian Post #12"). An outlet whose copy carried a byline other than this text's
+    names it ("The Meridian Post (by Jane Staff)"); --author finds a story by its text's byline
+    only.
 
     Prints each hit's title; its #ID, outlet, authors and date; and a passage with the matched
     words in **, on one line (a paragraph break in it shown as ¶). --json prints a list of objects: id, title, outlet, authors, published,
     snippet, url, rank (lower is better), earlier_versions, later_version, places (how many
     places the story ran in: outlet, address and day, its edited copies' included), ran_in
-    (their outlets), edited_in (those of them that ran only an edited copy) and near_copies
+    (their outlets), edited_in (those of them that ran only an edited copy), ran_under (outlet
+    and authors of each copy whose own byline is not this text's) and near_copies
     (id, outlet, title, url, published and shared of each near copy). Exit status: 0, also
     when nothing matches ("No articles match."; an --outlet or --author that names no outlet or
     author of the archive is said on standard error, with the nearest names, and so is one that
@@ -461,6 +464,7 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
         row["authors"] = json.loads(row["authors"] or "[]")
         row["ran_in"] = json.loads(row["ran_in"] or "[]")
         row["edited_in"] = json.loads(row["edited_in"] or "[]")
+        row["ran_under"] = json.loads(row["ran_under"] or "[]")
         row["near_copies"] = near.get(row["id"], [])
     # (on standard error: --json keeps its list)
     unknown = names_not_in_archive(db, outlet, author) if not results else []
@@ -533,9 +537,9 @@ def _places_and_versions_note(row: dict) -> str:
     texts of its story, if it has any: "(ran in 3 places: A, B, C; 2 earlier versions stored)"."""
     notes = []
     if row.get("places", 0) >= 2:
-        # (an outlet that ran only an edited copy, a near copy, marked: not this text word for word)
-        edited = set(row.get("edited_in") or [])
-        outlets = [outlet + " (edited)" if outlet in edited else outlet for outlet in row.get("ran_in") or []]
+        # (an outlet that ran only an edited copy, a near copy, marked: not this text word for word;
+        # one that ran it under another byline, that byline)
+        outlets = outlets_noted(row.get("ran_in") or [], row.get("edited_in") or [], row.get("ran_under") or [])
         notes.append(f"ran in {row['places']} places" + (f": {', '.join(outlets)}" if outlets else ""))
     if row.get("near_copies"):
         # (other articles, told from the same text's places above: their text differs a little)
@@ -723,7 +727,8 @@ def reparse(db_path, dry_run, every, workers, as_json):
     An unchanged file is never extracted twice by ingest, so each article keeps what the
     version that stored it read. After an upgrade, this reads each article's file again
     (where it was, if its bytes are the ones stored) and updates the fields the current rules
-    read differently. Every value replaced is kept in the article_revisions table with the
+    read differently; and each whose source's byline an upgrade left not recorded (schema
+    0029), recording the byline its file gives. Every value replaced is kept in the article_revisions table with the
     signal it came from: nothing is lost, and what a change replaced can be looked up there.
 
     Left as stored: the article's text (its identity for deduplication), values given with

@@ -26,6 +26,10 @@ Left as they were, and counted:
   `ingest`), or that the current rules cannot extract. (A file moved or renamed and ingested
   again is found where ingest recorded the same bytes, if its name ends the same way.)
 
+The byline the file gives is recorded on its source's row (sources.authors: what that copy
+carried) and its byte-identical copies', which fills those an upgrade to schema/0029 could not
+know; a copy of other bytes is not read here.
+
 Each batch is one transaction, and a source read by this version is marked so (its
 extractor; by a run of --all, in reparse_all_read too), so a reparse stopped midway goes on
 where it stopped when run again.
@@ -191,16 +195,22 @@ def _file_of(location: str) -> str:
 
 
 def candidates(conn: sqlite3.Connection, every: bool) -> list[_Candidate]:
-    """The source that gave each stored article, unless this version read it already (or
-    `every`: unless a stopped run of `every` read it with this version). Ordered by location,
-    so a file's sources come together."""
+    """The source that gave each stored article, unless this version read it already and its
+    byline is recorded (or `every`: unless a stopped run of `every` read it with this version).
+    Ordered by location, so a file's sources come together.
+
+    Why the byline: an archive upgraded to schema/0029 by a version whose rules read as the
+    last one's did holds no byline for its sources (NULL, not recorded), and a plain `reparse`,
+    reading only what another version read, filled none (README said it did)."""
     sql = ("SELECT sources.id, location, raw_sha256, article_id, extractor, articles.url, "
            "ingest_runs.started FROM sources JOIN articles ON articles.id = sources.article_id "
            "LEFT JOIN ingest_runs ON ingest_runs.id = sources.run_id WHERE status = 'stored'")
     params: tuple = ()
     if not every:
-        sql += " AND extractor IS NOT ?"
-        params = (extractor(),)
+        bylines_kept = conn.execute("SELECT 1 FROM pragma_table_info('sources') WHERE name = 'authors'").fetchone()
+        # (an archive a dry run left un-upgraded keeps no byline of any source: each is read)
+        sql += " AND (extractor IS NOT ? OR sources.authors IS NULL)" if bylines_kept else ""
+        params = (extractor(),) if bylines_kept else ()
     elif conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'reparse_all_read'").fetchone():
         # (not in an archive a dry run left un-upgraded: schema/0022) An --all run that was stopped
         # goes on: what it read with this version is not read again.
@@ -575,6 +585,7 @@ def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: "_
             # gets them, and one a rule no longer gives is taken back, as a corrected sidecar's is)
             conn.execute("UPDATE sources SET extractor = ?, error = ? WHERE id = ?",
                          (version, _warned(article), candidate.source_id))
+            archive.record_byline(candidate.source_id, article.authors)  # (unknown before schema/0029)
             if every:
                 conn.execute("INSERT OR IGNORE INTO reparse_all_read (source_id) VALUES (?)", (candidate.source_id,))
         hold_stops()  # until the commit (on leaving the transaction) and the count below are done

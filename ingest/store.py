@@ -653,12 +653,12 @@ _INSERT_BYLINE = "INSERT INTO article_authors (article_id, author_id, position) 
 # A retried failure at the same (location, bytes) replaces its failed row.
 _UPSERT_SOURCE = (
     "INSERT INTO sources (location, raw_sha256, format, size, status, error, article_id, "
-    "outlet_id, url, title, published, run_id, seen_at, last_seen, extractor) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "outlet_id, url, title, published, authors, run_id, seen_at, last_seen, extractor) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (location, raw_sha256) DO UPDATE SET status = excluded.status, "
     "error = excluded.error, article_id = excluded.article_id, "
     "outlet_id = excluded.outlet_id, url = excluded.url, title = excluded.title, "
-    "published = excluded.published, run_id = excluded.run_id, "
+    "published = excluded.published, authors = excluded.authors, run_id = excluded.run_id, "
     "last_seen = excluded.last_seen, extractor = excluded.extractor"
 )
 
@@ -679,9 +679,9 @@ def _warned(article: Article) -> str | None:
 
 
 def _source_row(run_id, source, status, error, now, article_id=None, outlet_id=None, url=None,
-                title=None, published=None) -> tuple:
+                title=None, published=None, authors=None) -> tuple:
     return (source.location, source.raw_sha256, source.format, source.size, status, error,
-            article_id, outlet_id, url, title, published, run_id, now, now, extractor())
+            article_id, outlet_id, url, title, published, authors, run_id, now, now, extractor())
 
 
 @dataclass
@@ -940,13 +940,13 @@ class Archive:
             if row and (row[1] != FAILED or row[2] == extractor()):
                 return UNCHANGED, {"id": row[0], "failed": row[1] == FAILED}
         other = self.conn.execute(
-            "SELECT article_id, outlet_id, url, title, published, error FROM sources "
+            "SELECT article_id, outlet_id, url, title, published, authors, error FROM sources "
             "WHERE raw_sha256 = ? AND status != 'failed' LIMIT 1",
             (raw_sha256,),
         ).fetchone()
         if other:
             # (its error: the warnings its bytes gave, a month-only date dropped, as the copy's)
-            keys = ("article_id", "outlet_id", "url", "title", "published", "error")
+            keys = ("article_id", "outlet_id", "url", "title", "published", "authors", "error")
             return "copy", dict(zip(keys, other))
         return None
 
@@ -1374,7 +1374,7 @@ class Archive:
         batch.sources.append(_source_row(
             run_id, source, STORED if restored else status, _warned(article), now,
             article_id=article_id, outlet_id=outlet_id, url=article.url, title=article.title,
-            published=article.published,
+            published=article.published, authors=field_text("authors", article.authors),
         ))
         written = Written(source.location, status, article_id, filled=filled)
         if status == STORED:
@@ -1442,6 +1442,7 @@ class Archive:
             if changes:
                 self.revise(article_id, source_id, article, changes, now, old_extractor, extractor())
                 revised = True
+            self.record_byline(source_id, article.authors)
         else:
             revised = self._revise_copy(article_id, source_id, article, now, old_extractor)
         return Written(location, UNCHANGED, article_id, revised=revised)
@@ -1459,23 +1460,29 @@ class Archive:
         the new value came from, as for an article's field ("override": the sidecar's), and
         article_revision_copies the row again (the copy whose sidecar gave it)."""
         old = self.conn.execute(
-            "SELECT outlets.name, sources.url, sources.title, sources.published, sources.outlet_id "
+            "SELECT outlets.name, sources.url, sources.title, sources.published, sources.outlet_id, sources.authors "
             "FROM sources LEFT JOIN outlets ON outlets.id = sources.outlet_id WHERE sources.id = ?",
             (source_id,)).fetchone()
         new_outlet_id = self._outlet_id(article)
+        byline = field_text("authors", article.authors)
         replaced = [(name, before, after) for name, before, after, same in (
             ("outlet", old[0], article.outlet, new_outlet_id == old[4]),
             ("url", old[1], article.url, article.url == old[1]),
             ("title", old[2], article.title, article.title == old[2]),
-            ("published", old[3], article.published, article.published == old[3])) if not same]
+            ("published", old[3], article.published, article.published == old[3]),
+            # (a byline not recorded, a copy seen before schema/0029, filled below: no revision)
+            ("authors", old[5], byline, byline == old[5] or old[5] is None)) if not same]
         if replaced:
             self.keep_revisions(article_id, {f"sources.{name}": (before, f"source {source_id}", after,
                                                                  article.provenance.get(name))
                                              for name, before, after in replaced}, now, old_extractor, extractor(),
                                source_id)
-            self.conn.execute("UPDATE sources SET (outlet_id, url, title, published) = (?, ?, ?, ?) WHERE id = ?",
-                              (new_outlet_id, article.url, article.title, article.published, source_id))
-        said_before = {"url": old[1], "title": old[2], "published": old[3]}
+            self.conn.execute("UPDATE sources SET (outlet_id, url, title, published, authors) = (?, ?, ?, ?, ?) "
+                              "WHERE id = ?", (new_outlet_id, article.url, article.title, article.published, byline,
+                                               source_id))
+        if old[5] is None:  # (not recorded: what the file says is recorded, as record_byline does)
+            self.conn.execute("UPDATE sources SET authors = ? WHERE id = ?", (byline, source_id))
+        said_before = {"url": old[1], "title": old[2], "published": old[3], "authors": old[5]}
         return self._give_from_corrected_copy(article_id, source_id, article, new_outlet_id, said_before, now,
                                               old_extractor) or bool(replaced)
 
@@ -1483,8 +1490,8 @@ class Archive:
                                   said_before: dict, now: str, old_extractor: str | None) -> bool:
         """What a copy read with its corrected sidecar gives its article (FILLED_FROM_COPIES), as
         _take_from_copy gives what a copy first read does: a value the article lacks; and, for a
-        value a copy gave it (given_by_copy) that this copy said (its row's url, title or date
-        before the correction), the value the copy says now, its revision naming the copy's
+        value a copy gave it (given_by_copy) that this copy said (its row's url, title, date or
+        byline before the correction; a byline only since schema/0029, which keeps it), the value the copy says now, its revision naming the copy's
         row `copy_id` (article_revision_copies). Whether the article changed.
 
         Why: the copy's row took the corrected values, but its article kept the ones the copy
@@ -1569,6 +1576,27 @@ class Archive:
                 "WHERE raw_sha256 = ? AND status = 'duplicate' AND article_id = ? AND id != ? "
                 "AND title IS ? AND published IS ? AND outlet_id IS ? AND url IS ?",
                 (source_id, said[0], article_id, source_id, *said[1:]))
+
+    def record_byline(self, source_id: int, authors: list[str]) -> None:
+        """The byline the file of a stored source gives, read again (`reparse`, a corrected sidecar),
+        on its sources row (sources.authors: what that copy itself carried, which the article's
+        byline need not be), and on its byte-identical copies stored from other places that said
+        what it said (previous_sighting's "copy", as `revise` gives them its other values).
+
+        Why here: an archive upgraded to schema/0029 holds no byline (NULL) for the sources seen
+        before it, which the upgrade cannot know without reading every file; reading the file
+        again is when it is known. A copy of other bytes is not read again by `reparse`: its
+        byline stays unknown."""
+        byline = field_text("authors", authors)
+        said = self.conn.execute("SELECT authors, raw_sha256, article_id, title, published, outlet_id, url "
+                                 "FROM sources WHERE id = ?", (source_id,)).fetchone()
+        if said is None or said[0] == byline:
+            return
+        self.conn.execute("UPDATE sources SET authors = ? WHERE id = ?", (byline, source_id))
+        self.conn.execute(
+            "UPDATE sources SET authors = ? WHERE raw_sha256 = ? AND status = 'duplicate' AND article_id = ? "
+            "AND id != ? AND authors IS ? AND title IS ? AND published IS ? AND outlet_id IS ? AND url IS ?",
+            (byline, said[1], said[2], source_id, said[0], *said[3:]))
 
     def given_by_copy(self, article_id: int, name: str, value: str, by: int | None = None) -> bool:
         """Whether the article holds `value` in the field `name` because a copy of it (a

@@ -58,6 +58,16 @@ def connect(path) -> sqlite3.Connection:
     return conn
 
 
+def undo_source_authors(conn: sqlite3.Connection) -> None:
+    """What schema/0029 adds taken out again, as an archive made before it lacks it (each copy's
+    byline, its index, and the count of its changes with the triggers that keep it)."""
+    for trigger in ("source_bylines_update", "source_bylines_seen_again", "source_bylines_delete"):
+        conn.execute(f"DROP TRIGGER {trigger}")
+    conn.execute("DROP TABLE source_bylines_changed")
+    conn.execute("DROP INDEX sources_copy_bylines")
+    conn.execute("ALTER TABLE sources DROP COLUMN authors")
+
+
 def run_cli(*args, input=None):
     """Invoke the real command line in-process and return click's Result."""
     return CliRunner().invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)

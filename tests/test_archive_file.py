@@ -227,3 +227,25 @@ def test_an_older_archive_on_a_read_only_disk_says_it_needs_its_upgrade(tmp_path
     remount()
     result = run_cli("search", "river", "--db", folder / "archive.db")
     assert result.exit_code == 1 and "must be upgraded once" in result.output, result.output
+
+
+def test_an_archive_before_the_copies_bylines_on_a_read_only_disk_is_not_served(tmp_path, story, read_only_disk):
+    # Why the article page reads sources.authors without asking whether it is there (schema/0029):
+    # `serve` upgrades a writable archive first, and refuses an older one it cannot upgrade.
+    from conftest import undo_source_authors
+    from ingest.serve import ensure_archive
+    from ingest.store import ArchiveNeedsUpgrade
+
+    folder, remount = read_only_disk
+    db_path = tmp_path / "archive.db"
+    assert run_cli("ingest", story, "--db", db_path).exit_code == 0
+    with sqlite3.connect(db_path) as conn:
+        undo_source_authors(conn)
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0029_source_authors'")
+    conn.close()
+    import shutil
+
+    shutil.copy(db_path, folder / "archive.db")
+    remount()
+    with pytest.raises(ArchiveNeedsUpgrade, match="0029_source_authors"):
+        ensure_archive(folder / "archive.db")

@@ -11,7 +11,7 @@ import sqlite3
 
 import pytest
 
-from conftest import ARTICLE_TEXT, connect, ingest_json, run_cli
+from conftest import ARTICLE_TEXT, connect, ingest_json, run_cli, undo_source_authors
 
 BARE = {"body": ARTICLE_TEXT}
 DATED = {"published": "2024-03-05"}
@@ -427,6 +427,7 @@ def test_a_dry_run_reads_an_archive_made_before_revisions_named_their_copies(tmp
     ingest_json(tmp_path / "copies.jsonl", "--db", db_path)
     with sqlite3.connect(db_path) as conn:  # as an older version left it
         conn.execute("DROP TRIGGER articles_forget_deleted")  # (0023)
+        undo_source_authors(conn)  # (0029)
         conn.execute("DROP TABLE article_revision_copies")
         conn.execute("DELETE FROM _sqlite_migrations WHERE name >= '0017'")
         conn.execute("DROP TABLE reparse_all_read")  # (0022)

@@ -12,7 +12,7 @@ import pytest
 from ingest.search import search
 from ingest.store import open_database
 
-from conftest import ARTICLE_TEXT, connect, ingest_json, run_cli
+from conftest import ARTICLE_TEXT, connect, ingest_json, run_cli, undo_source_authors
 from test_versions import BRIEFING_MONDAY, BRIEFING_TUESDAY, EDITED_TEXT, record
 
 URL = "https://harborledger.example"
@@ -140,6 +140,7 @@ def test_an_edit_stored_unlinked_at_a_duplicates_address_is_linked_on_upgrade(tm
         conn.execute("UPDATE articles SET previous_version = NULL")
         conn.execute("DROP INDEX sources_duplicate_url")
         conn.execute("ALTER TABLE articles DROP COLUMN captured")  # (0019)
+        undo_source_authors(conn)  # (0029)
         conn.execute("DROP TABLE reparse_all_read")  # (0022)
         conn.execute("DELETE FROM _sqlite_migrations WHERE name >= '0015'")
     before = snapshot(db_path)

@@ -16,7 +16,7 @@ from warcio.warcwriter import WARCWriter
 
 from ingest.store import later_text, order_versions_by_evidence
 
-from conftest import ARTICLE_TEXT, ingest_json, run_cli, served_from
+from conftest import ARTICLE_TEXT, ingest_json, run_cli, served_from, undo_source_authors
 
 URL = "https://harborledger.example/2024/03/05/flood"
 # Three texts of one story, each told by the words it alone has (forty, fifty-two, sixty homes).
@@ -288,6 +288,7 @@ def test_an_archive_of_the_previous_release_is_put_in_order_once(tmp_path, db_pa
         conn.executemany("UPDATE articles SET previous_version = ? WHERE id = ?", [(1, 2), (2, 3), (4, 5)])
         conn.execute("ALTER TABLE articles DROP COLUMN captured")
         conn.execute("DELETE FROM _sqlite_migrations WHERE name >= '0019'")
+        undo_source_authors(conn)  # (0029)
         conn.execute("DROP TABLE reparse_all_read")  # (0022)
         before = conn.execute("SELECT id, content_hash, title, body, published, updated FROM articles").fetchall()
     result = run_cli("stats", "--db", db_path)

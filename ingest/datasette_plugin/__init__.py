@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 
 from ..search import (MAX_PAGE, PAGE_SIZE, PUBLISHED_BOUNDS, RANKED_WINDOW, BadParameter, add_query_functions,
                       check_parameter, check_parameters, check_words, copies_at_outlet, names_matching_many,
-                      names_not_in_archive, past_ranked_window, published_bound)
+                      names_not_in_archive, outlets_noted, past_ranked_window, published_bound)
 from ..near_copies import near_copies_of
 from .api_errors import csv_refusal, refusal, refused_json, tidied_address, with_plain_interruptions
 from .api_paging import PAGED_QUERIES, paged_query, send_with_next_page
@@ -391,6 +391,8 @@ def render_cell(row, value, column, table, database, datasette):
         return f"{value:.2f}"
     if database == DATABASE_NAME and table is None and column == "outlet" and value is None:
         return _no_known_outlet(row)
+    if database == DATABASE_NAME and table is None and column == "authors" and "text_id" in row.keys():
+        return _copy_byline(value)  # (syndication's: a copy's byline, null when not recorded)
     if database != DATABASE_NAME or not isinstance(value, str):
         return None
     if table is None and column in ("outlet", "day"):
@@ -431,10 +433,14 @@ def render_cell(row, value, column, table, database, datasette):
         # The search's outlets of a story, a JSON array, as names to read. (Not links to by_outlet:
         # it lists an outlet's own articles, and a paper that ran the story as a copy of another's
         # article showed "0 results" there. The title's "ran in N places" opens the list of copies.)
-        # An outlet that ran only an edited copy is marked, as `news-archive search` marks it: the
-        # page hides edited_in (templates/query-archive.html), a column more than 1280 pixels hold.
-        edited = set(_json_list(row["edited_in"])) if column == "ran_in" and "edited_in" in row.keys() else set()
-        return ", ".join(name + " (edited)" if name in edited else name for name in _json_list(value))
+        # An outlet that ran only an edited copy, or the story under another byline, is marked, as
+        # `news-archive search` marks it: the page hides edited_in and ran_under
+        # (templates/query-archive.html), columns more than 1280 pixels hold.
+        if column == "edited_in":
+            return ", ".join(_json_list(value))
+        keys = row.keys()
+        return ", ".join(outlets_noted(_json_list(value), _json_list(row["edited_in"]) if "edited_in" in keys else [],
+                                       json.loads(row["ran_under"] or "[]") if "ran_under" in keys else []))
     if column == "url" and "snippet" in row.keys():
         return _site_link(value)
     if column == "title":
@@ -592,7 +598,8 @@ async def _name_notes(datasette, typed: dict[str, str], copies: dict | None = No
     """What `news-archive search` says on standard error of the names typed: a name that matches
     many ("k" finds every author a k begins, and the answer held all their articles while the
     reader thought it narrowed to one) and a name that matches none, with the nearest (the answer
-    was "0 results", as for words found nowhere). Names tables only: a seek by key or name, else
+    was "0 results", as for words found nowhere), and the copies that ran under that byline if any
+    (the bylined copies' index alone). Names tables only: a seek by key or name, else
     one pass over the names (as the query itself makes), in another SQL thread while the query
     runs: in turn, they cost a search of one outlet 3 ms more, of an outlet's first letters 10 ms
     (at 980,069 articles). A failure here is no note, never a failed answer.
@@ -613,7 +620,10 @@ async def _name_notes(datasette, typed: dict[str, str], copies: dict | None = No
         with _NOTES_LOCK:
             if key in _NOTES_MADE:
                 return _NOTES_MADE[key]
-        made = names_not_in_archive(conn, **typed) + names_matching_many(conn, **typed)
+        missing = names_not_in_archive(conn, **typed)
+        made = missing + names_matching_many(conn, **typed)
+        if not missing.complete:  # (a part given up for time: worked out again next time)
+            return made
         with _NOTES_LOCK:
             _NOTES_MADE[key] = made
             while len(_NOTES_MADE) > _NOTES_KEPT:
@@ -639,9 +649,13 @@ async def _name_notes(datasette, typed: dict[str, str], copies: dict | None = No
         return []
 
 
-# What the names tables hold, as far as the notes go: a name added or taken out changes it.
+# What the names tables hold, as far as the notes go: a name added or taken out changes it; and,
+# as an unknown author's note names the copies that ran under that byline, the last source and the
+# count of the copies' bylines changed in place (schema/0029's triggers: a corrected sidecar, a
+# reparse filling one, an UPDATE or DELETE by hand, an older row at a location seen again).
 _NAMES_STATE = ("select (select max(id) from authors), (select count(*) from authors), "
-                "(select max(id) from outlets), (select count(*) from outlets)")
+                "(select max(id) from outlets), (select count(*) from outlets), (select max(id) from sources), "
+                "(select changes from source_bylines_changed)")
 # The notes last worked out, by the names typed and that state (oldest first), shared by the SQL threads.
 _NOTES_MADE: dict = {}
 _NOTES_KEPT = 256
@@ -913,7 +927,7 @@ ORDER BY first_seen, id
 
 SOURCES_SQL = """
 SELECT sources.id, sources.article_id, sources.location, sources.format, sources.status, sources.url,
-       sources.published, sources.seen_at, sources.last_seen, outlets.name AS outlet
+       sources.published, sources.seen_at, sources.last_seen, outlets.name AS outlet, sources.authors
 FROM sources LEFT JOIN outlets ON outlets.id = sources.outlet_id
 WHERE sources.article_id = :id
 ORDER BY sources.published, sources.seen_at, sources.id
@@ -1006,12 +1020,17 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         article["link"] = _web_link(article["url"])
         # Extraction keeps one paragraph per line.
         article["paragraphs"] = [line.strip() for line in (article["body"] or "").splitlines() if line.strip()]
-        # (an archive served from a read-only disk may predate near-copy stories: its own sources)
+        # (an archive served from a read-only disk may predate near-copy stories: its own sources.
+        # Each source's byline, schema/0029, is there: `serve` upgrades an older archive first,
+        # and refuses one on a read-only disk (store.open_connection_for_reading), so no archive
+        # without it is served)
         with_copies = bool((await db.execute("SELECT 1 FROM sqlite_master WHERE name = 'near_copy_stories'")).rows)
         sources = [dict(row) for row in (await db.execute(
             STORY_SOURCES_SQL if with_copies else SOURCES_SQL, {"id": int(pks)})).rows]
         for source in sources:
             source["link"] = _web_link(source["url"])
+            # (the byline that copy itself carried; None: not recorded, a source seen before 0029)
+            source["authors"] = None if source["authors"] is None else _json_list(source["authors"])
             # (the text seen there: this one, or an edited copy of it, an article of its own)
             source["edited"] = source["article_id"] != article["id"]
         # The places the story ran, counted as the `syndication` query counts them: the same
@@ -1053,6 +1072,21 @@ def _author_links(datasette, authors_json: str) -> Markup | None:
         Markup('<a href="{}?authors__arraycontains={}">{}</a>').format(base, quote(name), name)
         for name in names
     )
+
+
+# A copy's byline not recorded (a source seen before schema/0029), as the article page says it.
+NOT_RECORDED = Markup('<span class="not-recorded" style="color: #767676">not recorded</span>')
+
+
+def _copy_byline(authors_json: str | None) -> Markup | str:
+    """syndication's byline of a copy (sources.authors) as names to read, as the article page
+    lists its sources': "none" for a copy without one, "not recorded" for one seen before the
+    archive kept them. Not links to the articles of each name, as an article's byline is: the
+    author filter finds an article by its text's byline alone, and a name only a copy carried
+    (a paper's staff byline on a wire story) listed 0 articles there."""
+    if authors_json is None:
+        return NOT_RECORDED
+    return ", ".join(_json_list(authors_json)) or "none"
 
 
 # The tables of names, each with the saved query that lists a name's articles and its parameter.
