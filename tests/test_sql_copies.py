@@ -40,9 +40,10 @@ def test_every_snippet_the_search_makes_clips_a_long_text_alike():
 
 def test_the_search_reads_a_storys_texts_alike_wherever_it_counts_them():
     sql = folded(search_sql()).lower()
-    # places (twice: counted, then its distinct places), ran_in with the article itself; edited_in without
-    assert sql.count(_STORY_TEXTS) == 4
-    assert sql.count("select articles.id union all " + _STORY_TEXTS) == 3
+    # places (twice: counted, then its distinct places), ran_in and ran_under (the copies' bylines)
+    # with the article itself; edited_in without
+    assert sql.count(_STORY_TEXTS) == 5
+    assert sql.count("select articles.id union all " + _STORY_TEXTS) == 4
     # and the article page's list of every place the story was seen, by its :id
     assert _STORY_TEXTS.replace("articles.id", ":id") in folded(STORY_SOURCES_SQL).lower()
 
