@@ -3,14 +3,18 @@ each request of "Syndicated stories": the kept counts must be the counts from sc
 write, whoever writes (ingest, link-copies, an outlet corrected, a source removed, SQL by hand with
 no address function, which names the stories it touched stale for the next writer to count)."""
 
+import json
+import os
 import random
 import sqlite3
+import threading
 
 import pytest
 
+from ingest import store
 from ingest.near_copies import recount_story_places
 from ingest.normalise import same_address_key
-from ingest.store import open_database
+from ingest.store import open_connection_for_reading, open_database
 
 from conftest import connect, run_cli, served_from
 from test_near_copy_places import HERALD, LANTERN, VALLEY, components, ingest_records, syndication_rows
@@ -189,3 +193,76 @@ def test_link_copies_counts_the_stories_it_links(tmp_path, db_path):
     with connect(db_path) as conn:  # (the command's last step counted its stories before it committed)
         assert conn.execute("SELECT count(*) FROM story_place_counts_stale").fetchone()[0] == 0
         assert kept_counts(conn) == counts_from_scratch(conn) == {1: (2, 2, 1)}
+
+
+def stale_stories(db_path) -> int:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute("SELECT count(*) FROM story_place_counts_stale").fetchone()[0]
+
+
+def archive_with_a_story_changed_by_hand(tmp_path, db_path):
+    """Three outlets' copies of a story, one of them removed by hand: the story stale."""
+    ingest_records(tmp_path, db_path, [HERALD, VALLEY, LANTERN])
+    with connect(db_path) as conn:
+        conn.execute("DELETE FROM sources WHERE article_id = 3")
+    assert stale_stories(db_path) == 1
+
+
+def searched_places(db_path) -> dict[int, int]:
+    result = run_cli("search", "chartered", "--db", db_path, "--json")
+    assert result.exit_code == 0, result.output
+    return {row["id"]: row["places"] for row in json.loads(result.stdout)}
+
+
+def test_a_reader_of_an_archive_it_may_not_write_leaves_the_stale_stories(tmp_path, db_path, monkeypatch):
+    """search, stats and serve on an archive file its user may not write, in a folder they may:
+    SQLite opens it read-only. They failed ("attempt to write a readonly database") once the
+    reader counted the stale stories again; they answer right without."""
+    archive_with_a_story_changed_by_hand(tmp_path, db_path)
+    real_connect = sqlite3.connect
+    # (the file as SQLite opens one its user may not write: root may write any, so by mode=ro)
+    monkeypatch.setattr(store.sqlite3, "connect", lambda path, *args, **kwargs: real_connect(
+        f"file:{path}?mode=ro", uri=True) if str(path) == str(db_path) else real_connect(path, *args, **kwargs))
+    assert searched_places(db_path) == {1: 2, 2: 2, 3: 2}
+    assert run_cli("stats", "--db", db_path, "--json").exit_code == 0
+    monkeypatch.undo()
+    assert stale_stories(db_path) == 1
+    assert [row[:4] for row in syndication_rows(db_path)] == [(1, 2, 2, 1), (1, 2, 2, 1)]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write any file")
+def test_a_reader_of_a_file_made_read_only_leaves_the_stale_stories(tmp_path, db_path):
+    archive_with_a_story_changed_by_hand(tmp_path, db_path)
+    os.chmod(db_path, 0o444)
+    assert searched_places(db_path) == {1: 2, 2: 2, 3: 2}
+    assert stale_stories(db_path) == 1
+
+
+def test_a_reader_beside_a_writer_holding_the_lock_neither_waits_nor_fails(tmp_path, db_path, monkeypatch):
+    """search beside an ingest committing a batch: it waited for the lock (60 s) to count the
+    stale stories again, then failed; it leaves them to the writer."""
+    archive_with_a_story_changed_by_hand(tmp_path, db_path)
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 600_000)  # (a reader that waits outlasts the join below)
+    writer = sqlite3.connect(db_path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    opened = []
+
+    def read():
+        try:
+            conn = open_connection_for_reading(db_path)
+            opened.append(conn.execute("SELECT count(*) FROM story_place_counts_stale").fetchone()[0])
+            conn.close()
+        except sqlite3.Error as error:
+            opened.append(error)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(30)
+    waited = reader.is_alive()
+    writer.rollback()
+    reader.join()
+    writer.close()
+    assert not waited and opened == [1]
+    # with the lock free, a reader counts them again (a writer no longer has to)
+    open_connection_for_reading(db_path).close()
+    assert stale_stories(db_path) == 0
