@@ -41,3 +41,15 @@ AFTER UPDATE OF article_id, status, outlet_id, url, published ON sources BEGIN
         OR (SELECT count(*) FROM (SELECT 1 FROM sources
             WHERE article_id = new.article_id AND status != 'failed' LIMIT 2)) = 2);
 END;
+-- A source replaced (REPLACE INTO sources, INSERT OR REPLACE): the row it deletes fires the
+-- DELETE trigger above only with recursive triggers on, which the sqlite3 shell leaves off, so
+-- the story that row ran in was left counted as before, for good. Named here, before the
+-- insert deletes it (the rows of the same id, or of the same location and bytes).
+CREATE TRIGGER sources_stale_story_replaced BEFORE INSERT ON sources BEGIN
+    INSERT OR IGNORE INTO story_place_counts_stale (story_id)
+    SELECT coalesce((SELECT story_id FROM near_copy_stories WHERE article_id = replaced.article_id), replaced.article_id)
+    FROM sources AS replaced
+    WHERE (replaced.id = new.id OR (replaced.location = new.location AND replaced.raw_sha256 = new.raw_sha256))
+        AND (EXISTS (SELECT 1 FROM near_copy_stories WHERE article_id = replaced.article_id)
+            OR EXISTS (SELECT 1 FROM story_place_counts WHERE story_id = replaced.article_id));
+END;

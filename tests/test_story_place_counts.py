@@ -21,6 +21,7 @@ from test_near_copy_places import HERALD, LANTERN, VALLEY, components, ingest_re
 
 # Every trigger that names a stale story: dropping any one must leave a count wrong.
 STALE_TRIGGERS = ["sources_stale_story_added", "sources_stale_story_removed", "sources_stale_story_changed",
+                  "sources_stale_story_replaced",
                   "near_copy_stories_stale_changed",
                   "near_copy_stories_stale_removed"]
 
@@ -57,8 +58,8 @@ def kept_counts(conn) -> dict[int, tuple[int, int, int]]:
 
 
 def random_writes(conn, chance: random.Random, steps: int):
-    """Links written and removed, sources written, removed and changed (outlet, address, day,
-    status, article; and last_seen, which changes no place), articles deleted: a write a step,
+    """Links written and removed, sources written, removed, changed (outlet, address, day,
+    status, article; and last_seen, which changes no place) and replaced, articles deleted: a write a step,
     by a connection with no address function (as SQL by hand)."""
     source_ids = []
     for step in range(steps):
@@ -81,11 +82,15 @@ def random_writes(conn, chance: random.Random, steps: int):
                  f"2024-04-{step % 28 + 1:02d}", "2024-05-01")).lastrowid)
         elif kind < 0.7:
             conn.execute("DELETE FROM sources WHERE id = ?", (source_ids.pop(chance.randrange(len(source_ids))),))
-        elif kind < 0.95:
+        elif kind < 0.9:
             column, values = chance.choice([("outlet_id", OUTLETS), ("url", ADDRESSES), ("published", DAYS),
                                             ("status", ["stored", "duplicate", "failed"]),
                                             ("article_id", list(ARTICLES)), ("last_seen", ["2024-06-01"])])
             conn.execute(f"UPDATE sources SET {column} = ? WHERE id = ?", (chance.choice(values), chance.choice(source_ids)))
+        elif kind < 0.95:  # (REPLACE: with recursive triggers off, as here, the row deleted fires no DELETE trigger)
+            conn.execute("REPLACE INTO sources (id, location, raw_sha256, status, article_id, url, seen_at, last_seen) "
+                         "VALUES (?, ?, 'r', 'stored', ?, ?, '', '')", (chance.choice(source_ids), f"/in/r{step}",
+                                                                      chance.choice(ARTICLES), chance.choice(ADDRESSES)))
         else:
             gone = chance.choice(ARTICLES)
             conn.execute("DELETE FROM articles WHERE id = ?", (gone,))
@@ -175,6 +180,26 @@ def test_a_source_of_an_article_seen_at_one_source_names_no_story_stale(tmp_path
     conn.execute("UPDATE sources SET status = 'failed' WHERE id = (SELECT max(id) FROM sources)")
     assert stale() == [1]
     assert kept_counts(conn) == counts_from_scratch(conn) == {}
+
+
+@pytest.mark.parametrize("same", ["id", "location and bytes"])
+def test_a_source_replaced_without_recursive_triggers_names_its_story(tmp_path, db_path, same):
+    """Fails before: REPLACE INTO sources in the sqlite3 shell (recursive triggers off: the row
+    it deletes fires no DELETE trigger) moved a copy of a story to another article, and the
+    story stayed counted with it for good."""
+    ingest_records(tmp_path, db_path, [HERALD, VALLEY, LANTERN])
+    conn = connect(db_path)
+    assert conn.execute("PRAGMA recursive_triggers").fetchone() == (0,)
+    conn.execute("INSERT INTO articles (id, content_hash, first_seen, body) VALUES (50, 'other', '', 'other')")
+    columns = [column for _, column, *_ in conn.execute("PRAGMA table_info(sources)")]
+    row = dict(zip(columns, conn.execute("SELECT * FROM sources WHERE article_id = 3").fetchone()))
+    row["article_id"] = 50
+    if same != "id":
+        row["id"] = None
+    conn.execute(f"REPLACE INTO sources ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+    conn.commit()
+    assert conn.execute("SELECT count(*) FROM sources WHERE article_id = 3").fetchone() == (0,)
+    assert kept_counts(conn) == counts_from_scratch(conn) == {1: (2, 2, 1)}
 
 
 def test_a_story_changed_by_hand_is_served_right_before_it_is_counted_again(tmp_path, db_path):
