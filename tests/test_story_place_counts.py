@@ -11,7 +11,7 @@ import threading
 
 import pytest
 
-from ingest import store
+from ingest import near_copies, store
 from ingest.near_copies import recount_story_places
 from ingest.normalise import same_address_key
 from ingest.store import open_connection_for_reading, open_database
@@ -200,6 +200,22 @@ def test_a_source_replaced_without_recursive_triggers_names_its_story(tmp_path, 
     conn.commit()
     assert conn.execute("SELECT count(*) FROM sources WHERE article_id = 3").fetchone() == (0,)
     assert kept_counts(conn) == counts_from_scratch(conn) == {1: (2, 2, 1)}
+
+
+def test_a_folder_read_again_unchanged_names_no_story_stale(tmp_path, db_path, monkeypatch):
+    """A re-read of a folder writes each source's last_seen and nothing else: a trigger firing on
+    it (0030's UPDATE OF leaves it out) would name every story read stale and count it again."""
+    ingest_records(tmp_path, db_path, [HERALD, VALLEY, LANTERN])
+    with connect(db_path) as conn:  # (an earlier reading, told from this one's)
+        conn.execute("UPDATE sources SET last_seen = '2024-01-01T00:00:00+00:00'")
+    open_database(db_path).conn.close()
+    recount = near_copies.recount_story_places
+    counted = []  # (what each recount found stale, as ingest commits)
+    monkeypatch.setattr(near_copies, "recount_story_places", lambda conn: counted.append(recount(conn)) or counted[-1])
+    ingest_records(tmp_path, db_path, [HERALD, VALLEY, LANTERN])
+    with connect(db_path) as conn:
+        assert conn.execute("SELECT min(last_seen) FROM sources").fetchone()[0] > "2025"  # (the sources read again)
+    assert counted and not any(counted)
 
 
 def test_a_story_changed_by_hand_is_served_right_before_it_is_counted_again(tmp_path, db_path):
