@@ -287,15 +287,20 @@ def searched_places(db_path) -> dict[int, int]:
     return {row["id"]: row["places"] for row in json.loads(result.stdout)}
 
 
+def opened_as_not_writable(monkeypatch, db_path):
+    """The archive opened as SQLite opens a file its user may not write (root may write any, so
+    by mode=ro), until monkeypatch.undo()."""
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(store.sqlite3, "connect", lambda path, *args, **kwargs: real_connect(
+        f"file:{path}?mode=ro", uri=True) if str(path) == str(db_path) else real_connect(path, *args, **kwargs))
+
+
 def test_a_reader_of_an_archive_it_may_not_write_leaves_the_stale_stories(tmp_path, db_path, monkeypatch):
     """search, stats and serve on an archive file its user may not write, in a folder they may:
     SQLite opens it read-only. They failed ("attempt to write a readonly database") once the
     reader counted the stale stories again; they answer right without."""
     archive_with_a_story_changed_by_hand(tmp_path, db_path)
-    real_connect = sqlite3.connect
-    # (the file as SQLite opens one its user may not write: root may write any, so by mode=ro)
-    monkeypatch.setattr(store.sqlite3, "connect", lambda path, *args, **kwargs: real_connect(
-        f"file:{path}?mode=ro", uri=True) if str(path) == str(db_path) else real_connect(path, *args, **kwargs))
+    opened_as_not_writable(monkeypatch, db_path)
     assert searched_places(db_path) == {1: 2, 2: 2, 3: 2}
     assert run_cli("stats", "--db", db_path, "--json").exit_code == 0
     monkeypatch.undo()
@@ -339,3 +344,18 @@ def test_a_reader_beside_a_writer_holding_the_lock_neither_waits_nor_fails(tmp_p
     # with the lock free, a reader counts them again (a writer no longer has to)
     open_connection_for_reading(db_path).close()
     assert stale_stories(db_path) == 0
+
+
+def test_stats_counts_the_stale_stories_of_an_archive_it_cannot_count_again(tmp_path, db_path, monkeypatch):
+    """stats' syndicated_articles: the kept counts but the stale stories', and those counted from
+    scratch. Read where they stay stale (an archive it may not write): without either part, a
+    story whose copy was removed by hand counted 0 or twice."""
+    archive_with_a_story_changed_by_hand(tmp_path, db_path)
+    opened_as_not_writable(monkeypatch, db_path)
+    result = run_cli("stats", "--db", db_path, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["syndicated_articles"] == 1
+    monkeypatch.undo()
+    assert stale_stories(db_path) == 1
+    with connect(db_path) as conn:  # (the story still kept as counted before its copy was removed)
+        assert conn.execute("SELECT story_id, copies FROM story_place_counts").fetchall() == [(1, 3)]
