@@ -14,6 +14,7 @@
 DROP TRIGGER IF EXISTS sources_stale_story_added;
 DROP TRIGGER IF EXISTS sources_stale_story_removed;
 DROP TRIGGER IF EXISTS sources_stale_story_changed;
+DROP TRIGGER IF EXISTS sources_stale_story_replaced;  -- (made below: dropped for an archive whose migrations run again)
 
 CREATE TRIGGER sources_stale_story_added AFTER INSERT ON sources WHEN new.article_id IS NOT NULL BEGIN
     INSERT OR IGNORE INTO story_place_counts_stale (story_id)
