@@ -133,7 +133,11 @@ def same_address_key(url: str) -> str:
     twice was two addresses and its edit went unlinked; a site where the slash names another
     page is rare for articles, and a link also needs the two texts to be one story
     (store.same_story_texts). Compared only: the address stored and shown is left as it was.
-    The one definition: SQL calls it as same_address_key(url) (sql_same_address_key)."""
+    The one definition: SQL calls it as same_address_key(url) (sql_same_address_key).
+
+    Its results are stored: each story's places are counted by it and kept (schema/0027,
+    story_place_counts). A change to it needs a migration naming every story stale (as 0027's
+    last statements do), else the counts kept stay those of the old rule."""
     return url if "?" in url else url.rstrip("/")
 
 

@@ -162,14 +162,16 @@ def _connect(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
-def open_connection(path: str | Path) -> sqlite3.Connection:
+def open_connection(path: str | Path, reading_only: bool = False) -> sqlite3.Connection:
     """open_database's archive as a plain sqlite3 connection, for the code that needs no more
     (ingest): sqlite-utils is then imported only to apply a pending migration. A re-run of an
     unchanged folder spent a sixth of its time importing it.
 
     The connection is the one sqlite-utils' Database made of the file: its defaults, with
     recursive triggers on (which sqlite-utils sets, and the schema's triggers were written
-    under: a row an INSERT OR REPLACE deletes fires its DELETE triggers only with them on)."""
+    under: a row an INSERT OR REPLACE deletes fires its DELETE triggers only with them on).
+
+    reading_only: for a command that only reads (see _recount_stale_story_places)."""
     made_here = not os.path.lexists(path)
     conn = _connect(path)
     try:
@@ -184,18 +186,40 @@ def open_connection(path: str | Path) -> sqlite3.Connection:
         _switch_to_wal(conn)
         conn.execute("PRAGMA foreign_keys = ON")
         migrate(conn)
-        # Stories a write without the address function left stale (the sqlite3 shell, a script:
-        # schema/0027), counted again by the next command that opens the archive to write.
-        if conn.execute("SELECT 1 FROM story_place_counts_stale LIMIT 1").fetchone() is not None:
-            conn.execute("BEGIN IMMEDIATE")
-            with conn:
-                _recount_story_places(conn)
+        _recount_stale_story_places(conn, wait=not reading_only)
     except sqlite3.DatabaseError as error:
         conn.close()
         if made_here and getattr(error, "sqlite_errorname", "").startswith(DISK_ERRORS):
             _remove_archive_not_made(path)
         raise
     return conn
+
+
+def _recount_stale_story_places(conn: sqlite3.Connection, wait: bool) -> None:
+    """Count again the stories a write without the address function left stale (the sqlite3
+    shell, a script: schema/0027). A writer waits for the write lock, as for its own writes. A
+    reader (search, stats, serve) counts them only if it can write at once, and else leaves
+    them to the next writer, its answers right all the same (the queries count stale stories
+    from scratch): when it waited, `search` beside an ingest holding the lock waited 60 s and
+    failed, and on an archive file it may not write it failed ("attempt to write a readonly
+    database"); it did neither before the counts were kept."""
+    if conn.execute("SELECT 1 FROM story_place_counts_stale LIMIT 1").fetchone() is None:
+        return
+    if wait:
+        conn.execute("BEGIN IMMEDIATE")
+        with conn:
+            _recount_story_places(conn)
+        return
+    conn.execute("PRAGMA busy_timeout = 0")  # tried once: a busy archive answers at once
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        with conn:  # (rolled back if the write fails)
+            _recount_story_places(conn)
+    except sqlite3.OperationalError as error:
+        if not getattr(error, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_READONLY")):
+            raise
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def _recount_story_places(conn: sqlite3.Connection) -> None:
@@ -259,7 +283,7 @@ def open_connection_for_reading(path: str | Path) -> sqlite3.Connection:
     """open_for_reading's archive as a plain sqlite3 connection (see open_connection): the
     search and stats commands need no more."""
     if not on_read_only_disk(path):
-        return open_connection(path)
+        return open_connection(path, reading_only=True)
     conn = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         refuse_another_programs_database(conn, new_file_allowed=False)

@@ -29,6 +29,8 @@ CREATE TABLE IF NOT EXISTS story_place_counts_stale (
 -- recount writes it into story_place_counts; the syndication query reads it for the stories
 -- not yet counted again). A place: the same outlet, address (same_address_key) and day is one
 -- place; a failed source, or one naming neither outlet nor address (a clipping), is none.
+-- (The counts kept are same_address_key's answers stored: a change to it, or to this view, needs
+-- a migration naming every story stale, as the last statements below do, to count them again.)
 CREATE VIEW IF NOT EXISTS stale_story_place_counts AS
 WITH members(article_id, story_id) AS (
     SELECT near_copy_stories.article_id, near_copy_stories.story_id
