@@ -1487,6 +1487,7 @@ class _Utf8Lines:
 
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([\w.:-]+)""")
 
 
 def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
@@ -1549,9 +1550,14 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
                     if known is not None and known(page, digest):
                         yield Source(page, b"", digest, "html", len(body), overrides)
                         continue
+                    size = len(body)
+                    if charset := _HEADER_CHARSET.search(content_type):
+                        # The server's charset, as a browser reads it, over the page's own <meta>
+                        # (a template's, often stale): as for MHTML's part header.
+                        body = _page_as_utf8(body, charset.group(1))
                     # The captured address: the page's URL where the page names none of its own; and
                     # when it was captured, which orders the versions of an edited story.
-                    yield Source(page, body, digest, "html", len(body), overrides,
+                    yield Source(page, body, digest, "html", size, overrides,
                                  url=record.rec_headers.get_header("WARC-Target-URI"),
                                  hints={"captured": (record.rec_headers.get_header("WARC-Date"), "warc")})
                 # A record passed over (an image, a request) cut inside its content, or any record

@@ -392,3 +392,21 @@ def test_an_archive_gzipped_whole_is_read(tmp_path, db_path, cut):
     # near miss: cut short, it fails by name after what it read (not "no HTML page found")
     assert (code, summary["failed"]) == (1, 1), summary
     assert "cut short" in summary["failures"][0]["error"], summary
+
+
+@pytest.mark.parametrize("header, encoding", [
+    ("text/html; charset=iso-8859-1", "latin-1"),  # fails before: "déją" (the <meta>'s UTF-8 refused, then guessed)
+    ("text/html; charset=\"windows-1252\"", "cp1252"),
+    ("text/html", "utf-8"),  # near misses: no charset from the server, the page's own word as before
+    ("text/html; charset=iso-8859-1", "utf-8"),  # (a server's stale word: valid UTF-8 is read as it)
+])
+def test_a_captured_page_is_read_in_the_servers_charset_over_its_meta(tmp_path, db_path, header, encoding):
+    text = "Le café déjà plein à Zürich, où la crème brûlée se vend à prix d'or.\n\n" + FAIR
+    html = page("Café déjà plein", text).replace(b"<head>", b'<head><meta charset="utf-8">')
+    archive = tmp_path / "crawl.warc.gz"
+    write_archive(archive, [("https://a.example/cafe", "response", "200 OK", header,
+                             html.decode().encode(encoding))])
+    code, summary = ingest_json(archive, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    title, = (r["title"] for r in Database(db_path).query("SELECT title FROM articles"))
+    assert title == "Café déjà plein"
