@@ -140,6 +140,7 @@ def test_an_edit_stored_unlinked_at_a_duplicates_address_is_linked_on_upgrade(tm
         conn.execute("UPDATE articles SET previous_version = NULL")
         conn.execute("DROP INDEX sources_duplicate_url")
         conn.execute("ALTER TABLE articles DROP COLUMN captured")  # (0019)
+        conn.execute("ALTER TABLE sources DROP COLUMN captured")  # (0030)
         conn.execute("DROP TABLE reparse_all_read")  # (0022)
         conn.execute("DELETE FROM _sqlite_migrations WHERE name >= '0015'")
     before = snapshot(db_path)

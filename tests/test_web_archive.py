@@ -410,3 +410,26 @@ def test_a_captured_page_is_read_in_the_servers_charset_over_its_meta(tmp_path, 
     assert (code, summary["stored"]) == (0, 1), summary
     title, = (r["title"] for r in Database(db_path).query("SELECT title FROM articles"))
     assert title == "Café déjà plein"
+
+
+@pytest.mark.parametrize("second", [
+    page("River rises", FLOOD),  # fails before: the same bytes, their later capture's date dropped
+    page("River rises", FLOOD).replace(b"<body>", b"<body><nav>Home | News</nav>"),  # (the same text)
+])
+def test_each_capture_of_a_page_keeps_when_it_was_captured(tmp_path, db_path, second):
+    # A crawl that captured a page again, unchanged, a month later: the story was still up then,
+    # which a researcher of how long stories stay online asks; only the first date was kept.
+    archive = tmp_path / "crawl.warc.gz"
+    with open(archive, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for when, payload in (("2024-03-05T08:00:00Z", page("River rises", FLOOD)), ("2024-04-05T09:30:00Z", second)):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                "https://a.example/flood", "response", payload=io.BytesIO(payload), http_headers=http,
+                warc_headers_dict={"WARC-Date": when}))
+    code, summary = ingest_json(archive, "--db", db_path)
+    assert (code, summary["stored"], summary["duplicate"]) == (0, 1, 1), summary
+    db = Database(db_path)
+    assert [(r["status"], r["captured"]) for r in db.query("SELECT status, captured FROM sources ORDER BY id")] == [
+        ("stored", "2024-03-05T08:00:00+00:00"), ("duplicate", "2024-04-05T09:30:00+00:00")]
+    assert [r["captured"] for r in db.query("SELECT captured FROM articles")] == ["2024-03-05T08:00:00+00:00"]
