@@ -1487,6 +1487,7 @@ class _Utf8Lines:
 
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([\w.:-]+)""")
 
 
 def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
@@ -1506,61 +1507,109 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
     logging.getLogger("warcio").addHandler(logging.NullHandler())
 
     pages = number = 0
-    try:
-        with open_stream() as stream:
-            records = ArchiveIterator(stream, arc2warc=True)
-            # ... and it writes a warning straight to standard error, three lines a record, where
-            # a record's declared length does not end at a blank line (a file that is no web
-            # archive: one for each of its lines): the same stray lines, blanked here.
-            records.INC_RECORD = ""
-            for number, record in enumerate(records, start=1):
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                content_type = (record.http_headers.get_header("Content-Type") or "").lower()
-                if record.http_headers.get_statuscode() != "200" or not content_type.startswith(HTML_TYPES):
-                    continue
-                pages += 1
-                page = f"{location}#{number}"
-                content = record.content_stream()
-                body = content.read(MAX_INPUT_BYTES + 1)  # HTTP encodings undone
-                if len(body) > MAX_INPUT_BYTES:
-                    body_hash = hashlib.sha256(body)
-                    while piece := content.read(2**20):
-                        body_hash.update(piece)
-                    yield Source(page, b"", body_hash.hexdigest(), "html", 0, overrides,
-                                 _too_large(len(body), "more than"))
-                    continue
-                if getattr(record.raw_stream, "limit", 0) > 0:  # its declared length not all there
-                    yield Source(page, b"", "", "html", 0, overrides,
-                                 "the web archive ends inside this record (a copy cut short?)")
-                    continue
-                digest = sha256(body)
-                if known is not None and known(page, digest):
-                    yield Source(page, b"", digest, "html", len(body), overrides)
-                    continue
-                # The captured address: the page's URL where the page names none of its own; and
-                # when it was captured, which orders the versions of an edited story.
-                yield Source(page, body, digest, "html", len(body), overrides,
-                             url=record.rec_headers.get_header("WARC-Target-URI"),
-                             hints={"captured": (record.rec_headers.get_header("WARC-Date"), "warc")})
-            if _cut_after_last_record(stream, getattr(records, "offset", None)):
-                yield Source(location, b"", "", "warc", 0, overrides,
-                             f"the web archive ends inside its record {number + 1} (a copy cut short?)"
-                             f"{_read_before(pages)}")
-                return
-    except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as error:
-        yield Source(location, b"", "", "warc", 0, overrides, f"cannot read web archive: {error}{_read_before(pages)}")
-        return
-    except sqlite3.Error:  # the archive's (asked through `known`), not the web archive's
-        raise
-    except Exception as error:  # warcio's own error on a record it cannot parse (no address...)
-        yield Source(location, b"", "", "warc", 0, overrides, f"cannot read web archive: a malformed record "
-                                                              f"({type(error).__name__}: {error}){_read_before(pages)}")
-        return
+    whole_file_gzip = False
+    while True:
+        try:
+            with open_stream() as stream:
+                if whole_file_gzip:
+                    import gzip
+
+                    stream = gzip.GzipFile(fileobj=stream)
+                records = ArchiveIterator(stream, arc2warc=True)
+                # ... and it writes a warning straight to standard error, three lines a record, where
+                # a record's declared length does not end at a blank line (a file that is no web
+                # archive: one for each of its lines): the same stray lines, blanked here.
+                records.INC_RECORD = ""
+                record = None
+                for count, record in enumerate(records, start=1):
+                    if count <= number:  # read already, before the archive was found gzipped whole
+                        continue
+                    number = count
+                    if record.rec_type != "response" or record.http_headers is None:
+                        continue
+                    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+                    if record.http_headers.get_statuscode() != "200" or not content_type.startswith(HTML_TYPES):
+                        continue
+                    pages += 1
+                    page = f"{location}#{number}"
+                    content = record.content_stream()
+                    body = content.read(MAX_INPUT_BYTES + 1)  # HTTP encodings undone
+                    if len(body) > MAX_INPUT_BYTES:
+                        body_hash = hashlib.sha256(body)
+                        while piece := content.read(2**20):
+                            body_hash.update(piece)
+                        yield Source(page, b"", body_hash.hexdigest(), "html", 0, overrides,
+                                     _too_large(len(body), "more than"))
+                        continue
+                    if getattr(record.raw_stream, "limit", 0) > 0:  # its declared length not all there
+                        yield Source(page, b"", "", "html", 0, overrides,
+                                     "the web archive ends inside this record (a copy cut short?)")
+                        record = None  # (said: not again as the archive's)
+                        continue
+                    digest = sha256(body)
+                    if known is not None and known(page, digest):
+                        yield Source(page, b"", digest, "html", len(body), overrides)
+                        continue
+                    size = len(body)
+                    if charset := _HEADER_CHARSET.search(content_type):
+                        # The server's charset, as a browser reads it, over the page's own <meta>
+                        # (a template's, often stale): as for MHTML's part header.
+                        body = _page_as_utf8(body, charset.group(1))
+                    # The captured address: the page's URL where the page names none of its own; and
+                    # when it was captured, which orders the versions of an edited story.
+                    yield Source(page, body, digest, "html", size, overrides,
+                                 url=record.rec_headers.get_header("WARC-Target-URI"),
+                                 hints={"captured": (record.rec_headers.get_header("WARC-Date"), "warc")})
+                # A record passed over (an image, a request) cut inside its content, or any record
+                # cut inside its header (no Content-Length, which every whole record has): warcio
+                # read what there was of it and ended as at the archive's end, so a crawl cut there
+                # lost every record after the cut in silence.
+                cut_inside_last = record is not None and (
+                    (record.length is None and bool(record.rec_headers.protocol))  # (not blank lines)
+                    or getattr(record.raw_stream, "limit", 0) > 0)
+                if whole_file_gzip:
+                    stream.read(1)  # (gzip's EOFError on a copy cut short, which warcio let pass)
+                if cut_inside_last or _cut_after_last_record(stream, getattr(records, "offset", None)):
+                    yield Source(location, b"", "", "warc", 0, overrides,
+                                 f"the web archive ends inside its record {number + (0 if cut_inside_last else 1)} "
+                                 f"(a copy cut short?){_read_before(pages)}")
+                    return
+            break
+        except ArchiveLoadFailed as error:
+            # A WARC gzipped whole (`gzip crawl.warc`), not a record a gzip member as crawlers
+            # write them: warcio refuses it (its message a page long, telling to run its own
+            # tool), yet it is the same records once unpacked, read so from the start.
+            if "non-chunked gzip" in str(error) and not whole_file_gzip:
+                whole_file_gzip = True
+                continue
+            yield _archive_failure(location, overrides, number, pages, error)
+            return
+        except (OSError, EOFError, zlib.error, ValueError) as error:
+            yield _archive_failure(location, overrides, number, pages, error)
+            return
+        except sqlite3.Error:  # the archive's (asked through `known`), not the web archive's
+            raise
+        except Exception as error:  # warcio's own error on a record it cannot parse (no address...)
+            yield _archive_failure(location, overrides, number, pages, error, named=True)
+            return
     if not pages:
         yield Source(location, b"", "", "warc", 0, overrides,
                      "no HTML page found in this web archive (only requests, media or other "
                      "records, or not a web archive)")
+
+
+def _archive_failure(location: str, overrides: dict, number: int, pages: int, error: Exception,
+                     named: bool = False) -> Source:
+    """A web archive's failure at the record after the `number` read whole, naming that record:
+    "a malformed record (AttributeError: 'NoneType' ...)" left its owner to search a crawl of
+    thousands of records for the one (a header cut short, a missing field). Python's error is
+    named where it is warcio's own slip, not a message written to be read."""
+    reason = " ".join(str(error).split())  # (warcio's messages run over lines, indented)
+    if named:
+        reason = f"{type(error).__name__}: {reason}"
+    return Source(location, b"", "", "warc", 0, overrides,
+                  f"cannot read web archive: its record {number + 1} is malformed or cut short "
+                  f"({reason}){_read_before(pages)}")
 
 
 def _cut_after_last_record(stream, end_of_last_record: int | None) -> bool:

@@ -677,13 +677,13 @@ _INSERT_BYLINE = "INSERT INTO article_authors (article_id, author_id, position) 
 # A retried failure at the same (location, bytes) replaces its failed row.
 _UPSERT_SOURCE = (
     "INSERT INTO sources (location, raw_sha256, format, size, status, error, article_id, "
-    "outlet_id, url, title, published, authors, run_id, seen_at, last_seen, extractor) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "outlet_id, url, title, published, authors, run_id, seen_at, last_seen, extractor, captured) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (location, raw_sha256) DO UPDATE SET status = excluded.status, "
     "error = excluded.error, article_id = excluded.article_id, "
     "outlet_id = excluded.outlet_id, url = excluded.url, title = excluded.title, "
     "published = excluded.published, authors = excluded.authors, run_id = excluded.run_id, "
-    "last_seen = excluded.last_seen, extractor = excluded.extractor"
+    "last_seen = excluded.last_seen, extractor = excluded.extractor, captured = excluded.captured"
 )
 
 
@@ -703,9 +703,17 @@ def _warned(article: Article) -> str | None:
 
 
 def _source_row(run_id, source, status, error, now, article_id=None, outlet_id=None, url=None,
-                title=None, published=None, authors=None) -> tuple:
+                title=None, published=None, authors=None, captured=None) -> tuple:
     return (source.location, source.raw_sha256, source.format, source.size, status, error,
-            article_id, outlet_id, url, title, published, authors, run_id, now, now, extractor())
+            article_id, outlet_id, url, title, published, authors, run_id, now, now, extractor(), captured)
+
+
+def _captured(source) -> str | None:
+    """When a source's bytes were captured, where its container says (a web archive's WARC-Date),
+    as normalise writes an article's: for a copy stored without being extracted (its bytes known)."""
+    from .normalise import iso_date  # (the extraction's module, loaded by then in any run that stores)
+
+    return iso_date((source.hints.get("captured") or (None,))[0], datetime.now(timezone.utc))
 
 
 @dataclass
@@ -1110,6 +1118,8 @@ class Archive:
                     _, source, row = item
                     # (what its bytes gave, and the warnings they gave: those of the row it copies)
                     copied = {key: value for key, value in row.items() if key != "error"}
+                    # (but when these bytes were captured is this copy's: a crawl's later capture)
+                    copied["captured"] = _captured(source)
                     batch.sources.append(_source_row(run_id, source, DUPLICATE, row.get("error"), now, **copied))
                     result = Written(source.location, DUPLICATE, row["article_id"])
                 counts[result.status] += result.count
@@ -1399,6 +1409,7 @@ class Archive:
             run_id, source, STORED if restored else status, _warned(article), now,
             article_id=article_id, outlet_id=outlet_id, url=article.url, title=article.title,
             published=article.published, authors=field_text("authors", article.authors),
+            captured=article.captured,
         ))
         written = Written(source.location, status, article_id, filled=filled)
         if status == STORED:

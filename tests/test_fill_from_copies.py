@@ -433,6 +433,7 @@ def test_a_dry_run_reads_an_archive_made_before_revisions_named_their_copies(tmp
         conn.execute("DROP TABLE reparse_all_read")  # (0022)
         conn.execute("DROP TABLE input_file_sidecars")
         conn.execute("ALTER TABLE articles DROP COLUMN captured")  # (0019)
+        conn.execute("ALTER TABLE sources DROP COLUMN captured")  # (0031)
     result = run_cli("reparse", "--all", "--dry-run", "--json", "--db", db_path)
     assert result.exit_code == 0, result.output
     assert (json.loads(result.stdout)["revised"], json.loads(result.stdout)["reread"]) == (0, 1)

@@ -1167,7 +1167,7 @@ def test_a_file_failed_for_its_sidecar_is_read_again_once_the_sidecar_is_mended(
     ({"export.jsonl": '{"title": "x", "body": ' + DEEP + "}\n"},
      ("export.jsonl#1", "invalid JSON: nested too deeply to read")),
     ({"crawl.warc": "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99\r\n\r\nHTTP/1.1 200 OK\r\n"},
-     ("crawl.warc", "cannot read web archive: a malformed record (AttributeError")),
+     ("crawl.warc", "cannot read web archive: its record 1 is malformed or cut short (AttributeError")),
     # near miss: a page whose JSON-LD is nested that deep is still an article (its other signals)
     ({"page.html": '<html><head><title>River rises</title><script type="application/ld+json">' + DEEP
                    + "</script></head><body><article><h1>River rises</h1><p>" + PAGE_BODY + "</p></article></body></html>"},

@@ -137,6 +137,8 @@ def test_a_current_archive_opens_without_sqlite_utils_and_an_older_one_is_upgrad
         conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", (last,))
         if last == "0029_source_authors":  # (the column it adds, which such an archive lacks)
             undo_source_authors(conn)  # (0029)
+        if last == "0031_source_captured":  # (what it added taken away, as before it)
+            conn.execute("ALTER TABLE sources DROP COLUMN captured")
     assert open_in_new_process(db) == ["True", "1", "1", "wal"]
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM _sqlite_migrations WHERE name = ?", (last,)).fetchone() == (1,)

@@ -141,6 +141,7 @@ def test_an_edit_stored_unlinked_at_a_duplicates_address_is_linked_on_upgrade(tm
         conn.execute("DROP INDEX sources_duplicate_url")
         conn.execute("ALTER TABLE articles DROP COLUMN captured")  # (0019)
         undo_source_authors(conn)  # (0029)
+        conn.execute("ALTER TABLE sources DROP COLUMN captured")  # (0031)
         conn.execute("DROP TABLE reparse_all_read")  # (0022)
         conn.execute("DELETE FROM _sqlite_migrations WHERE name >= '0015'")
     before = snapshot(db_path)

@@ -287,6 +287,7 @@ def test_an_archive_of_the_previous_release_is_put_in_order_once(tmp_path, db_pa
         conn.execute("UPDATE articles SET previous_version = NULL")
         conn.executemany("UPDATE articles SET previous_version = ? WHERE id = ?", [(1, 2), (2, 3), (4, 5)])
         conn.execute("ALTER TABLE articles DROP COLUMN captured")
+        conn.execute("ALTER TABLE sources DROP COLUMN captured")  # (0031)
         conn.execute("DELETE FROM _sqlite_migrations WHERE name >= '0019'")
         undo_source_authors(conn)  # (0029)
         conn.execute("DROP TABLE reparse_all_read")  # (0022)
