@@ -1130,10 +1130,12 @@ def normalise(article: Article, now: datetime) -> Article:
     if not article.title:
         article.provenance.pop("title", None)
     article.description = _tidy(article.description)
-    headline = _headline_beside_site_name(article.title, article.body.strip().partition("\n")[0],
-                                          _site_evidence(article))
-    if headline:
-        article.title = headline
+    # (Never a title the user gave: a sidecar's, an override's, a front matter's is theirs.)
+    if article.provenance.get("title") not in GIVEN_FIELDS:
+        headline = _headline_beside_site_name(article.title, article.body.strip().partition("\n")[0],
+                                              _site_evidence(article))
+        if headline:
+            article.title = headline
     body = _without_repeated_title(article.body.strip(), article.title)
     if body != article.body or not article.word_count:
         article.word_count = count_words(body)

@@ -636,6 +636,10 @@ ELSEWHERE = "https://archive.example.net/2026/ferries"  # one that does not
     ("Ferry fares rise again - Part 2", "Ferry fares rise again", ELSEWHERE, None, None, None),
     ("Ferry fares rise again — in pictures", "Ferry fares rise again", ELSEWHERE, None, None, None),
     ("US-China trade talks resume", "China trade talks resume", "https://us.example/a", None, None, None),
+    # fail before: a title the user gave (a record's, an override's, a front matter's) is theirs
+    ("Port Vale Courier: Ferry fares rise again", "Ferry fares rise again", PORT_VALE, None, "record", None),
+    ("Valley Star: Ferry fares rise again", "Ferry fares rise again", ELSEWHERE, "Valley Star", "override", None),
+    ("Port Vale Courier: Ferry fares rise again", "Ferry fares rise again", PORT_VALE, None, "front-matter", None),
     # near misses: one word is no headline; a colon after the line starts the headline's own
     # second part; no separator; a part six words long is no site's name; an outlet read from
     # the title itself is no evidence
