@@ -1795,8 +1795,18 @@ def _binary_kind(head: bytes) -> str | None:
 
 
 def decode_text(data: bytes, declared: str | None = None) -> str:
-    """Bytes to text: BOM first, then UTF-8 if the bytes are UTF-8 with letters beyond ASCII,
-    then a declared charset, then UTF-8, then detection.
+    """Bytes to text, as text_and_encoding reads them (with a code page as the last resort)."""
+    return text_and_encoding(data, declared)[0]
+
+
+_GUESSED = "the encoding guessed from its bytes"
+
+
+def text_and_encoding(data: bytes, declared: str | None = None, *,
+                      last_resort: bool = True) -> tuple[str, str | None]:
+    """Bytes to text, and a warning saying how they were read where the bytes do not say what
+    they are (None where they do): BOM first, then UTF-8 if the bytes are UTF-8 with letters
+    beyond ASCII, then a declared charset, then UTF-8, then detection.
 
     Valid UTF-8 beats what a page declares: a page saved or served as UTF-8 often keeps the
     charset its site once had ("windows-1252", "iso-8859-1"), and read so "Jetée" was stored as
@@ -1804,58 +1814,45 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
     (an "é" in windows-1252 would have to be followed by two bytes of 0x80-0xBF). A text of
     ASCII bytes alone is read as declared (ISO-2022-JP is written in ASCII bytes).
 
-    Raises UnicodeDecodeError only when nothing gives a plausible reading.
+    A text or Markdown file states no charset, and whatever is guessed is said (a Russian text
+    saved in KOI8-R could be stored as nonsense nobody was told to check). A UTF-8 byte order
+    mark says what the file is: its bytes are read as UTF-8 whatever else they hold, each one
+    that is not UTF-8 replaced (and counted in the warning); read by a detector instead, one bad
+    byte made the whole text a code page's mojibake. Without `last_resort`, bytes nothing reads
+    raise UnicodeDecodeError; with it, they are read as cp1252, which decodes almost any bytes.
     """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
+        text = data[3:].decode("utf-8", errors="replace")
+        replaced = len(data[3:].decode("utf-8", errors="surrogateescape")) - len(data[3:].decode("utf-8", errors="ignore"))
+        return text, (f"UTF-8 by its mark, but {replaced:,} byte{'s' * (replaced != 1)} not UTF-8, "
+                      "replaced by U+FFFD") if replaced else None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16"), None
     try:
         as_utf8 = data.decode("utf-8")
-    except UnicodeDecodeError:
-        as_utf8 = None
+    except UnicodeDecodeError as error:
+        as_utf8, not_utf8 = None, error
     if as_utf8 is not None and not as_utf8.isascii():
-        return as_utf8
+        return as_utf8, None
     if as_utf8 is None and (mended := _utf8_with_stray_bytes(data)) is not None:
-        return mended
+        stray = len(_STRAY_BYTE.findall(data.decode("utf-8", errors="surrogateescape")))
+        return mended, (f"not UTF-8 or UTF-16 with its mark: read as UTF-8, its {stray} stray "
+                        f"byte{'s' * (stray != 1)} as cp1252, {_GUESSED}")
     codec = _declared_codec(declared) if declared else None
     if codec:
         try:
-            return data.decode(codec)
+            return data.decode(codec), None
         except UnicodeDecodeError:
             pass
     if as_utf8 is not None:
-        return as_utf8
+        return as_utf8, None
     detected = _detected_encoding(data)
     if detected is not None:
-        return detected[0]
-    # cp1252 decodes almost any byte string; keep it as the last resort for Western pages.
-    return data.decode("cp1252")
-
-
-def decode_text_file(data: bytes) -> tuple[str, str | None]:
-    """A text or Markdown file's bytes as text, and the encoding guessed for them (None where
-    the bytes say what they are: valid UTF-8, with or without its byte order mark, or UTF-16
-    with its mark). Anything else is a guess, which its caller says: decode_text read such a
-    file through a Windows code page without a word, and a Russian text saved in KOI8-R could
-    be stored as nonsense that nobody was told to check. The guess is the one decode_text
-    makes (a UTF-8 text with a stray Windows byte or two, then a detector made for the job,
-    charset_normalizer); where nothing reads the bytes, UnicodeDecodeError is raised, not a
-    last-resort code page."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), None
-    unmarked = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
-    try:
-        return unmarked.decode("utf-8"), None
-    except UnicodeDecodeError as error:
-        not_utf8 = error
-    if (mended := _utf8_with_stray_bytes(unmarked)) is not None:
-        stray = len(_STRAY_BYTE.findall(unmarked.decode("utf-8", errors="surrogateescape")))
-        return mended, f"UTF-8, its {stray} stray byte{'s' * (stray != 1)} as cp1252"
-    detected = _detected_encoding(unmarked)
-    if detected is None:
+        return detected[0], f"not UTF-8 or UTF-16 with its mark: read as {detected[1]}, {_GUESSED}"
+    if not last_resort:
         raise not_utf8
-    return detected
+    # cp1252 decodes almost any byte string; keep it as the last resort for Western pages.
+    return data.decode("cp1252"), f"not UTF-8 or UTF-16 with its mark: read as cp1252, {_GUESSED}"
 
 
 def _detected_encoding(data: bytes) -> tuple[str, str] | None:

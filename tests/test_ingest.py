@@ -2544,6 +2544,10 @@ _HARBOR_RU = ("Городской совет утвердил новый бюд�
     ("quote.txt", f"Café rouvert\n\n{_CAFE}\n".encode("utf-8").replace("’".encode("utf-8"), b"\x92"),
      "« C’est une fête »", "not UTF-8 or UTF-16 with its mark: read as UTF-8, its 1 stray byte as cp1252, "
      "the encoding guessed from its bytes"),
+    # fail before: UTF-8 with its mark and one bad byte was read by the detector, the whole text
+    # a code page's mojibake ("read as iso8859_10"): UTF-8, the byte replaced and counted
+    ("bommed.txt", b"\xef\xbb\xbf" + f"Café rouvert\n\n{_CAFE}\n".encode("utf-8").replace(b"patronne", b"patro\xffne"),
+     "« C’est une fête »", "UTF-8 by its mark, but 1 byte not UTF-8, replaced by U+FFFD"),
     # near misses, no guess to say: UTF-8, with and without its mark; UTF-16 with its mark; ASCII
     ("plain.txt", f"Café rouvert\n\n{_CAFE}\n".encode("utf-8"), "« C’est une fête »", None),
     ("marked.txt", b"\xef\xbb\xbf" + f"Café rouvert\n\n{_CAFE}\n".encode("utf-8"), "« C’est une fête »", None),
