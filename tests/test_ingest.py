@@ -2273,6 +2273,36 @@ def test_a_stage_is_shown_with_its_seconds_then_the_time_left_again():
     assert "big.txt" not in shown.getvalue().rsplit("\r", 1)[-1]
 
 
+@pytest.mark.parametrize("columns, stage, shown", [
+    # fail before: the stage was shown whole, and a long file name made the bar's line longer
+    # than the terminal (which wraps it, a new line at each redraw)
+    (80, "extracting 2026-03-harbor-board-annual-report-and-accounts-final-draft.txt (20.0 MB)",
+     "extracting 2026-03-har…-draft.txt (20.0 MB): 3 s"),
+    (80, "writing 2026-03-harbor-board-annual-report-and-accounts-final-draft.txt",
+     "writing 2026-03-harbor-bo…s-final-draft.txt: 3 s"),
+    # near misses, shown whole: a short name (the bar narrowed for it); a wide terminal
+    (80, "extracting big.txt (20.0 MB)", "extracting big.txt (20.0 MB): 3 s"),
+    (200, "writing 2026-03-harbor-board-annual-report-and-accounts-final-draft.txt",
+     "writing 2026-03-harbor-board-annual-report-and-accounts-final-draft.txt: 3 s"),
+])
+def test_a_stage_fits_the_terminal_its_file_name_shortened_in_the_middle(monkeypatch, columns, stage, shown):
+    import os
+
+    from ingest.cli import progress_bar, show_stage
+
+    monkeypatch.setattr("shutil.get_terminal_size", lambda *args: os.terminal_size((columns, 24)))
+    now = [0.0]
+    screen = _Terminal()
+    bar, _ = progress_bar(1000, "Ingesting", file=screen, clock=lambda: now[0])
+    with bar:
+        show_stage(bar, stage)
+        now[0] = 3.0
+        show_stage(bar, stage)
+        line = screen.getvalue().rsplit("\r", 1)[-1].rstrip().removeprefix("\x1b[?25l")
+    assert line.endswith("0%  " + shown), line
+    assert len(line) <= columns - 1, line
+
+
 _DIV_MARKDOWN = ('<div class="article-header">\n\n# Ferry fares rise at Port Vale\n\n<div class="byline">\n\n'
                  'By Ann Lee\n\n</div>\n\n</div>\n\n' + ARTICLE_TEXT)
 
