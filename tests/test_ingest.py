@@ -2255,6 +2255,37 @@ def test_one_large_text_shows_what_it_is_going_through(tmp_path, db_path, worker
     assert said.index("writing big story.txt") < said.index("100%"), said
 
 
+def test_a_large_text_behind_small_ones_is_said_extracting_once_they_are_back_and_said_once(
+        tmp_path, db_path, monkeypatch):
+    """Fails before: "extracting zbig.txt" was told as it was sent, while the forty small texts
+    before it were still to extract; and each early write of them cleared it, told again at
+    0 s (it flickered). Now: nothing while it waits; "extracting" once those before it are
+    back; "writing" until its batch commits; then nothing."""
+    from ingest import pipeline
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(40):
+        (folder / f"s{n:03}.txt").write_text(f"Harbor note {n}\n\nNote {n}. {ARTICLE_TEXT}\n")
+    paragraphs = [f"Paragraph {n} of the council's long report on the harbor fees and the ferry. "
+                  + ARTICLE_TEXT for n in range(3000)]
+    (folder / "zbig.txt").write_text("Harbor report runs long\n\n" + "\n\n".join(paragraphs))
+    extracted, told = [], []
+    process_source = pipeline.process_source
+
+    def counted(source, now):
+        extracted.append(source.location)
+        return process_source(source, now)
+
+    monkeypatch.setattr(pipeline, "process_source", counted)
+    pipeline.run_ingest([str(folder)], db_path, workers=1, on_progress=lambda step: None,
+                        on_stage=lambda stage: told.append((stage, len(extracted))))
+    stages = [stage for n, (stage, _) in enumerate(told) if n == 0 or told[n - 1][0] != stage]
+    size = (folder / "zbig.txt").stat().st_size / 1e6
+    assert stages == [f"extracting zbig.txt ({size:.1f} MB)", "writing zbig.txt", None], told
+    assert next(done for stage, done in told if stage.startswith("extracting")) == 40, told
+
+
 def test_a_stage_is_shown_with_its_seconds_then_the_time_left_again():
     from ingest.cli import progress_bar, show_stage
 
