@@ -1226,7 +1226,7 @@ def _headline_beside_site_name(title: str | None, first: str,
     else:
         return None
     site = site.strip()
-    if not site or len(site.split()) > SITE_NAME_WORDS or site[-1] in ".?!":
+    if not site or len(site.split()) > SITE_NAME_WORDS:
         return None
     return line if _names_the_site(site, evidence, len(line)) else None
 

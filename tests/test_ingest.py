@@ -2640,6 +2640,58 @@ def test_a_text_no_encoding_reads_fails_alone(tmp_path, db_path):
     assert failure["error"].startswith("not text in any encoding it could be read in (byte 0x80 at position 13)")
 
 
+def test_waiting_is_said_again_each_second_while_a_chunk_is_not_back():
+    """WAITING once before a chunk not back yet, and again after each WAITING_SECONDS it is
+    still not (a stage's seconds are shown as WAITING comes): the tests only saw it once."""
+    from concurrent.futures import TimeoutError as FutureTimeout
+
+    from ingest import pipeline
+
+    class Slow:  # done after three waits of WAITING_SECONDS
+        def __init__(self):
+            self.waits = []
+
+        def done(self):
+            return len(self.waits) >= 3
+
+        def result(self, timeout=None):
+            self.waits.append(timeout)
+            raise FutureTimeout()
+
+    slow = Slow()
+    said = list(pipeline._waiting_for(slow))
+    assert said == [pipeline.WAITING] * 3 and slow.waits == [pipeline.WAITING_SECONDS] * 3
+
+
+@pytest.mark.parametrize("names, lone", [
+    (["big.txt"], True),  # a lone large text: its worker at the writer's priority
+    ([f"note{n}.txt" for n in range(16)], False),  # near miss: several files, the workers kept low
+])
+def test_the_priority_a_runs_workers_extract_at(tmp_path, db_path, monkeypatch, names, lone):
+    """The niceness the worker that extracts a source has, as a run sets it: the test of
+    lone_article_file alone stayed green with the workers' lowest passed for every run."""
+    from ingest import pipeline
+
+    for name in names:  # (over SMALL_RUN_BYTES or SMALL_RUN_FILES: extracted by workers)
+        paragraphs = [f"Paragraph {n} of the council's report {name} on the harbor fees. " + ARTICLE_TEXT
+                      for n in range(3000 if lone else 2)]
+        (tmp_path / name).write_text(f"Harbor report {name}\n\n" + "\n\n".join(paragraphs))
+    seen = tmp_path / "niceness"
+    process_source = pipeline.process_source
+
+    def noted(source, now):  # (run in the worker, forked with this in place)
+        with open(seen, "a") as out:
+            out.write(f"{os.nice(0)}\n")
+        return process_source(source, now)
+
+    monkeypatch.setattr(pipeline, "process_source", noted)
+    summary = pipeline.run_ingest([str(tmp_path / name) for name in names], db_path, workers=2)
+    assert summary.stored == len(names), summary
+    mine = os.nice(0)
+    expected = mine if lone else min(mine + pipeline.WORKER_NICENESS, 19)
+    assert set(map(int, seen.read_text().split())) == {expected}
+
+
 @pytest.mark.parametrize("names, lone", [
     # one file of one article: its worker runs at the writer's priority (fails before: at the
     # workers' lowest, a lone 20 MB text took 612 s on a busy machine for 17 s of work)

@@ -397,8 +397,8 @@ GAZETTE = "https://www.millbrookgazette.example/2024/03/05/story"
      "Opinion: River rises in Millbrook"),
     ("River rises in Millbrook: what the warden says", "River rises in Millbrook", GAZETTE, None,
      "River rises in Millbrook: what the warden says"),
-    ("Warden warns. River rises in Millbrook", "River rises in Millbrook", GAZETTE, None,
-     "Warden warns. River rises in Millbrook"),
+    ("Warden warns. — River rises in Millbrook", "River rises in Millbrook", GAZETTE, None,
+     "Warden warns. — River rises in Millbrook"),
     ("The warden and the volunteers of the town: River rises in Millbrook", "River rises in Millbrook",
      GAZETTE, None, "The warden and the volunteers of the town: River rises in Millbrook"),
 ])
