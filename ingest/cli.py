@@ -20,7 +20,7 @@ import click
 
 from . import __version__
 from .migrations import NewerArchive
-from .pipeline import Summary, process_source, run_ingest
+from .pipeline import Summary, inputs_warned, process_source, run_ingest
 from .near_copies import UNSKETCHED_SQL, near_copies_of, recount_story_places, sketch_stored_articles
 from .read import expand_paths, read_sources
 from .search import (QUOTE_MARKS, RANKED_WINDOW, BadParameter, SearchTimeout, check_parameter, check_parameters,
@@ -373,7 +373,7 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
             + (f" ({summary.sidecar_revised} of them given what their corrected sidecar says)"
                if summary.sidecar_revised else "")
             + f", {summary.failed} failed"
-            + (f", {len(summary.warnings)} with a warning" if summary.warnings else "")
+            + (f", {inputs_warned(summary.warnings)} with a warning" if summary.warnings else "")
             + f" -> {db_path}"
         )
         if overrides and summary.unchanged:
@@ -847,7 +847,7 @@ def _report_reparse(summary, db_path: str, dry_run: bool) -> None:
                f"{summary.seconds:.1f}s: {summary.revised} {would}revised"
                + (f" ({fields})" if fields else "") + f", {summary.unchanged} unchanged"
                + f", {summary.failed} failed to extract now" * bool(summary.failed)
-               + (f", {len(summary.warnings)} with a warning" if summary.warnings else "")
+               + (f", {inputs_warned(summary.warnings)} with a warning" if summary.warnings else "")
                + f" -> {db_path}")
     for item in summary.left_as_stored:
         if item["why"] == "failed":  # as ingest names its failures

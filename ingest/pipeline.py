@@ -196,7 +196,7 @@ class Summary:
             "filled_from_copies": self.filled_from_copies,
             "seconds": round(self.seconds, 3),
             "failures": self.failures,
-            "warned": len(self.warnings),
+            "warned": inputs_warned(self.warnings),
             "warnings": self.warnings,
         }
 
@@ -248,6 +248,12 @@ def _stop_task(signum, frame) -> None:
     _told_to_stop = True
     if _in_task:  # (not while the worker waits for a task or sends its outcomes: the pool's pipes)
         raise TaskStopped()
+
+
+def inputs_warned(warnings: list[dict]) -> int:
+    """The inputs with a warning among `warnings` (one input may have several): the summary's
+    "N with a warning" and its `warned`, which counted the warnings."""
+    return len({warned["location"] for warned in warnings})
 
 
 def _process_chunk(chunk: list[Source], now: datetime) -> list[Outcome]:

@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from .migrations import refuse_a_newer_archive
-from .pipeline import CHUNK_BYTES, CHUNK_SIZE, STOPS, WAITING, _chunks, _ordered_parallel
+from .pipeline import CHUNK_BYTES, CHUNK_SIZE, STOPS, WAITING, _chunks, _ordered_parallel, inputs_warned
 from .read import expand_paths, hash_source, location_path, read_sources, sidecar_for
 from .record import Article, Outcome, Source
 from .store import (BUSY_TIMEOUT_MS, FILLED_FROM_COPIES, NEW_OUTLET, REVISED_FIELDS, SIDECAR_ONLY_FIELDS,
@@ -134,7 +134,7 @@ class ReparseSummary:
                 "failed": self.failed, "unused_removed": {"authors": self.unused_authors,
                                                           "outlets": self.unused_outlets},
                 "seconds": round(self.seconds, 3), "examples": self.examples,
-                "left_as_stored": self.left_as_stored, "warned": len(self.warnings), "warnings": self.warnings}
+                "left_as_stored": self.left_as_stored, "warned": inputs_warned(self.warnings), "warnings": self.warnings}
 
 
 @dataclass

@@ -2627,6 +2627,18 @@ def test_a_text_not_in_utf8_is_read_in_the_encoding_guessed_and_said(tmp_path, d
     assert (f"warning: {tmp_path / name}: {warning}" in result.stderr) == bool(warning), result.stderr
 
 
+def test_with_a_warning_counts_the_inputs_not_their_warnings(tmp_path, db_path):
+    """Fails before: one text with two warnings (not UTF-8, and a month for its date) made "2
+    with a warning" of one input; the README counts inputs. Its warnings are all listed."""
+    (tmp_path / "cafe.md").write_bytes(f"---\ntitle: Café rouvert\ndate: '2026-04'\n---\n\n{_CAFE}\n"
+                                       .encode("cp1252"))
+    (tmp_path / "plain.txt").write_text(f"Floods close bridge\n\n{ARTICLE_TEXT}\n")
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"], summary["warned"], len(summary["warnings"])) == (0, 2, 1, 2), summary
+    result = run_cli("ingest", tmp_path, "--db", str(tmp_path / "again.db"))
+    assert ", 1 with a warning -> " in result.stdout, result.stdout
+
+
 def test_a_text_no_encoding_reads_fails_alone(tmp_path, db_path):
     """Bytes no encoding reads fail with a reason, on the file's own line, and the rest of the
     run goes on (as before: kept so, now that no code page is tried as a last resort; the byte
