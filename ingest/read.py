@@ -1836,8 +1836,8 @@ def text_and_encoding(data: bytes, declared: str | None = None, *,
         return as_utf8, None
     if as_utf8 is None and (mended := _utf8_with_stray_bytes(data)) is not None:
         stray = len(_STRAY_BYTE.findall(data.decode("utf-8", errors="surrogateescape")))
-        return mended, (f"not UTF-8 or UTF-16 with its mark: read as UTF-8, its {stray} stray "
-                        f"byte{'s' * (stray != 1)} as cp1252, {_GUESSED}")
+        return mended, (f"UTF-8 but for {stray} stray byte{'s' * (stray != 1)}, read as cp1252 "
+                        "(a Windows program's quote or dash?)")
     codec = _declared_codec(declared) if declared else None
     if codec:
         try:
@@ -1874,6 +1874,13 @@ def _detected_encoding(data: bytes) -> tuple[str, str] | None:
     for match in matches:
         if match.encoding == "cp1252" and match.chaos <= best.chaos and match.coherence >= best.coherence:
             return str(match), match.encoding
+    # (A German text's "ä", "ü", "ß" are the same bytes in cp1250 as in cp1252, and the detector
+    # named cp1250, Central European: the text is the same, and Western is what it was.)
+    try:
+        if str(best) == data.decode("cp1252"):
+            return str(best), "cp1252"
+    except UnicodeDecodeError:
+        pass
     return str(best), best.encoding
 
 

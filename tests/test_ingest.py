@@ -2590,6 +2590,8 @@ def test_a_record_in_schema_orgs_words_is_read(tmp_path, db_path):
 
 _CAFE = ("Le café de la gare a rouvert ses portes lundi matin après six mois de travaux. « C’est une fête », "
          "dit la patronne, qui a servi plus de deux cents cafés avant midi à des habitués très contents.")
+_FAEHRE = ("Die Fähre über den Fluss fährt ab Montag öfter, sagte der Bürgermeister am Abend. Die Gebühren "
+           "steigen im Frühjahr, und die Müllers äußerten sich über die Größe der neuen Brücke am Hafen.")
 _HARBOR_RU = ("Городской совет утвердил новый бюджет порта в понедельник после долгих споров о тарифах. "
               "Паромная переправа будет работать зимой дважды в день, сообщили в администрации.")
 
@@ -2603,8 +2605,11 @@ _HARBOR_RU = ("Городской совет утвердил новый бюд�
      "not UTF-8 or UTF-16 with its mark: read as cp1251, the encoding guessed from its bytes"),
     # a UTF-8 text with one Windows quote pasted in: UTF-8, the byte read as cp1252 and said
     ("quote.txt", f"Café rouvert\n\n{_CAFE}\n".encode("utf-8").replace("’".encode("utf-8"), b"\x92"),
-     "« C’est une fête »", "not UTF-8 or UTF-16 with its mark: read as UTF-8, its 1 stray byte as cp1252, "
-     "the encoding guessed from its bytes"),
+     "« C’est une fête »", "UTF-8 but for 1 stray byte, read as cp1252 (a Windows program's quote or dash?)"),
+    # fail before: a German text the detector reads as cp1250, Central European, the same text
+    # as cp1252 gives: named cp1250 (and the stray byte's warning said 'the encoding guessed')
+    ("faehre.txt", f"Fähre fährt öfter\n\n{_FAEHRE}\n".encode("cp1252"), "Bürgermeister",
+     "not UTF-8 or UTF-16 with its mark: read as cp1252, the encoding guessed from its bytes"),
     # fail before: UTF-8 with its mark and one bad byte was read by the detector, the whole text
     # a code page's mojibake ("read as iso8859_10"): UTF-8, the byte replaced and counted
     ("bommed.txt", b"\xef\xbb\xbf" + f"Café rouvert\n\n{_CAFE}\n".encode("utf-8").replace(b"patronne", b"patro\xffne"),
