@@ -17,8 +17,7 @@ from pathlib import Path
 
 from .dedupe import content_hash
 from .extract_record import UnreadableRecord
-from .read import (ARTICLE_EXTENSIONS, SIDECAR_KINDS, InputFile, _split_extensions, expand_paths, hash_source,
-                   read_sources)
+from .read import InputFile, expand_paths, hash_source, holds_one_article, read_as_mailbox, read_sources
 from .record import Outcome, Source
 from .store import (DUPLICATE, FAILED, STORED, UNCHANGED, Archive, Written, open_connection,
                     remove_unused_authors_and_outlets)
@@ -398,10 +397,8 @@ def lone_article_file(files: list[InputFile]) -> bool:
     its one source is the run's whole work, which a worker does while the writer waits. At the
     workers' low priority it was starved by whatever else the machine ran: a 20 MB text, 17 CPU
     seconds, took 45 s at load 10 and 612 s beside two test suites."""
-    if len(files) != 1:
-        return False
-    extension, _ = _split_extensions(files[0].path)
-    return ARTICLE_EXTENSIONS.get(extension) in SIDECAR_KINDS
+    # (a mailbox saved as .txt is many mails, shared with the writer's work like a mailbox's)
+    return len(files) == 1 and holds_one_article(files[0].path) and not read_as_mailbox(files[0].path)
 
 
 def _die_with(writer_pid: int) -> None:

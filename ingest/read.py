@@ -163,11 +163,17 @@ def sidecar_for(path: Path) -> Path | None:
     return candidate if candidate is not None and candidate.is_file() else None
 
 
+def holds_one_article(path: Path) -> bool:
+    """Whether a file is of a kind that holds one article (a page, a text, a PDF...): the kinds
+    a sidecar describes. (A text may still be a mailbox saved as .txt: see read_as_mailbox.)"""
+    return ARTICLE_EXTENSIONS.get(_split_extensions(path)[0]) in SIDECAR_KINDS
+
+
 def _sidecar_name(path: Path) -> str | None:
     """The name a sidecar of this file would have (NAME.json), or None for a file that takes none."""
-    extension, gzipped = _split_extensions(path)
-    if ARTICLE_EXTENSIONS.get(extension) not in SIDECAR_KINDS:
+    if not holds_one_article(path):
         return None
+    extension, gzipped = _split_extensions(path)
     return path.name[: len(path.name) - len(extension) - (len(path.suffixes[-1]) if gzipped else 0)] + ".json"
 
 
@@ -603,9 +609,7 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         yield from _whole_failure_hashed(_evernote_sources(
             location, lambda: _open_bytes(path, gzipped), overrides, known), path, location)
         return
-    if ARTICLE_EXTENSIONS.get(extension) == "mbox" or (extension not in ARTICLE_EXTENSIONS
-                                                       and _opens_as_mailbox(path, gzipped)) or (
-            ARTICLE_EXTENSIONS.get(extension) in ("email", "text") and _opens_as_mailbox(path, gzipped, several=True)):
+    if read_as_mailbox(path):
         # Streamed mail by mail: a mailbox exported whole runs to gigabytes too.
         yield from _whole_failure_hashed(_mailbox_mails(location, path, gzipped, overrides, known), path, location)
         return
@@ -1016,6 +1020,15 @@ def emlx_message(data: bytes) -> bytes:
 # keeps each folder as a file "Inbox", "Sent"...: told by this, not by a name, or they were
 # passed over in a folder, and given by name read as one mail.
 _MAILBOX_START = re.compile(rb"From \S+[ \t][^\n]*\b\d{1,2}:\d\d:\d\d\b[^\n]*\n[\w-]+:")
+
+
+def read_as_mailbox(path: Path) -> bool:
+    """Whether a file is read as a mailbox, mail by mail: a .mbox, a file of no known kind that
+    opens as one, or a mail or text file holding several mails (saved as .eml or .txt)."""
+    extension, gzipped = _split_extensions(path)
+    kind = ARTICLE_EXTENSIONS.get(extension)
+    return kind == "mbox" or (extension not in ARTICLE_EXTENSIONS and _opens_as_mailbox(path, gzipped)) or (
+        kind in ("email", "text") and _opens_as_mailbox(path, gzipped, several=True))
 
 
 def _opens_as_mailbox(path: Path, gzipped: bool, several: bool = False) -> bool:

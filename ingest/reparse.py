@@ -53,7 +53,7 @@ from .record import Article, Outcome, Source
 from .store import (BUSY_TIMEOUT_MS, FILLED_FROM_COPIES, NEW_OUTLET, REVISED_FIELDS, SIDECAR_ONLY_FIELDS,
                     STORED_FIELDS_SQL, Archive, _record_number, as_database, extractor, field_text, open_database,
                     order_versions_by_evidence, read_only_uri, refuse_another_programs_database,
-                    _warned, remove_unused_authors_and_outlets, stored_values, updated_before_published, utc_now)
+                    remove_unused_authors_and_outlets, stored_values, updated_before_published, utc_now, warnings_kept)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -584,7 +584,7 @@ def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: "_
             # (its warnings as this version reads them: an archive stored before they were kept
             # gets them, and one a rule no longer gives is taken back, as a corrected sidecar's is)
             conn.execute("UPDATE sources SET extractor = ?, error = ? WHERE id = ?",
-                         (version, _warned(article), candidate.source_id))
+                         (version, warnings_kept(article), candidate.source_id))
             archive.record_byline(candidate.source_id, article.authors)  # (unknown before schema/0029)
             if every:
                 conn.execute("INSERT OR IGNORE INTO reparse_all_read (source_id) VALUES (?)", (candidate.source_id,))

@@ -2722,3 +2722,17 @@ def test_a_lone_one_article_file_is_extracted_at_the_writers_priority(tmp_path, 
     from ingest.read import InputFile
 
     assert lone_article_file([InputFile(tmp_path / name, 2_000_000) for name in names]) == lone
+
+
+def test_a_lone_text_that_is_a_mailbox_is_no_lone_article(tmp_path):
+    """Fails before: a mailbox saved as .txt, read mail by mail, counted as one article's file,
+    its worker at the writer's priority; near miss: a text of one mail, or of none, is one."""
+    from ingest.pipeline import lone_article_file
+    from ingest.read import InputFile
+
+    mail = "From ann@example.org Mon Mar  4 09:00:00 2024\nFrom: ann@example.org\nSubject: Pier {n}\n\n{text}\n\n"
+    (tmp_path / "box.txt").write_text("".join(mail.format(n=n, text=ARTICLE_TEXT) for n in range(2)))
+    (tmp_path / "one.txt").write_text(mail.format(n=1, text=ARTICLE_TEXT))
+    (tmp_path / "story.txt").write_text(f"Floods close bridge\n\n{ARTICLE_TEXT}\n")
+    lone = {name: lone_article_file([InputFile(tmp_path / name, 2_000_000)]) for name in ("box.txt", "one.txt", "story.txt")}
+    assert lone == {"box.txt": False, "one.txt": True, "story.txt": True}
