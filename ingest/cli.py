@@ -4,6 +4,7 @@ import errno
 import json
 import os
 import re
+import shutil
 import signal
 import sqlite3
 import sys
@@ -19,7 +20,7 @@ import click
 
 from . import __version__
 from .migrations import NewerArchive
-from .pipeline import Summary, process_source, run_ingest
+from .pipeline import Summary, inputs_warned, process_source, run_ingest
 from .near_copies import UNSKETCHED_SQL, near_copies_of, recount_story_places, sketch_stored_articles
 from .read import expand_paths, read_sources
 from .search import (QUOTE_MARKS, RANKED_WINDOW, BadParameter, SearchTimeout, check_parameter, check_parameters,
@@ -61,10 +62,12 @@ class TimeLeft:
     its start and 4 minutes at 58%. Measured from the first step, the start-up is left out, and
     nothing is shown until a second of steps gives a pace."""
 
-    def __init__(self, total: int, clock=time.monotonic):
+    def __init__(self, total: int, clock=time.monotonic, beside: int = 0):
         self.total, self.done, self.clock = total, 0, clock
         self.first = None  # (time, amount done) at the first step
         self.stage = None  # (what the run is doing, since when) while the bar cannot move: see show_stage
+        self.beside = beside  # columns of the bar's line but the bar and what this shows (label, share)
+        self.bar = None  # the bar showing this, narrowed for a stage (see progress_bar)
 
     def step(self, amount: int) -> None:
         self.done += amount
@@ -74,7 +77,16 @@ class TimeLeft:
     def __call__(self, _item=None) -> str | None:
         if self.stage is not None:
             doing, since = self.stage
-            return f"{doing}: {round(self.clock() - since)} s"
+            seconds = f": {round(self.clock() - since)} s"
+            # A line longer than the terminal wraps, and each redraw then adds a line: the bar
+            # narrows for the stage, then the stage's file name is shortened.
+            columns = shutil.get_terminal_size().columns - 1
+            bar_width = 0
+            if self.bar is not None:
+                bar_width = self.bar.width = max(MIN_BAR_WIDTH, min(BAR_WIDTH, columns - self.beside - len(doing + seconds)))
+            return fitted_stage(doing, columns - self.beside - bar_width - len(seconds)) + seconds
+        if self.bar is not None:
+            self.bar.width = BAR_WIDTH
         if self.first is None or self.done >= self.total:
             return None
         since, done_then = self.first
@@ -92,12 +104,34 @@ class TimeLeft:
 LARGE_INPUT_BYTES = 1_000_000
 
 
+BAR_WIDTH = 36  # (click's own)
+MIN_BAR_WIDTH = 10  # the bar narrowed this far for a stage, at most
+
+# A stage's file name, between what is done with it and its size: "extracting NAME (20.0 MB)".
+_STAGE_NAME = re.compile(r"((?:extracting|writing|waiting for) )(.+?)((?: \([\d.]+ MB\))?)")
+
+
+def fitted_stage(stage: str, room: int) -> str:
+    """`stage` in `room` columns, its file name shortened in the middle, where its start and
+    its extension tell it ("extracting 2026-harbor…draft.txt (20.0 MB)")."""
+    if len(stage) <= room:
+        return stage
+    match = _STAGE_NAME.fullmatch(stage)
+    if not match:
+        return stage[:max(room, 1)]
+    doing, name, size = match.groups()
+    keep = max(room - len(doing) - len(size) - 1, 2)
+    return f"{doing}{name[:(keep + 1) // 2]}…{name[len(name) - keep // 2:]}{size}"
+
+
 def progress_bar(total: int, label: str, file=None, clock=time.monotonic):
     """A progress bar on standard error (or `file`) showing its share done and the time left
     (TimeLeft), and the function that moves it on: (bar, advance)."""
-    time_left = TimeLeft(total, clock)
+    # click's line: the label, two spaces, [the bar], two spaces, the share ("100%"), two spaces
+    time_left = TimeLeft(total, clock, beside=len(label) + 12)
     bar = click.progressbar(length=max(total, 1), label=label, file=file or sys.stderr, show_pos=False,
-                            show_percent=True, show_eta=False, item_show_func=time_left)
+                            show_percent=True, show_eta=False, item_show_func=time_left, width=BAR_WIDTH)
+    time_left.bar = bar
 
     def advance(amount: int) -> None:
         time_left.step(amount)
@@ -164,7 +198,8 @@ def cli():
 @click.option("--url", help="Address of the one article given, whole (https://...): a single file holding "
                              "one article; refused otherwise. Default: read from the file.")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
-              help="Extraction processes. Default: one per CPU core.")
+              help="Extraction processes. Default: one per CPU core. With 1, a large input's "
+                   "stage on the bar shows no seconds passing (the one process extracts it).")
 @click.option("--rehash", is_flag=True,
               help="Read and hash every file, even one whose size and modification time are "
                    "those it had when last ingested (for copies that kept old times).")
@@ -338,7 +373,7 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
             + (f" ({summary.sidecar_revised} of them given what their corrected sidecar says)"
                if summary.sidecar_revised else "")
             + f", {summary.failed} failed"
-            + (f", {len(summary.warnings)} with a warning" if summary.warnings else "")
+            + (f", {inputs_warned(summary.warnings)} with a warning" if summary.warnings else "")
             + f" -> {db_path}"
         )
         if overrides and summary.unchanged:
@@ -812,7 +847,7 @@ def _report_reparse(summary, db_path: str, dry_run: bool) -> None:
                f"{summary.seconds:.1f}s: {summary.revised} {would}revised"
                + (f" ({fields})" if fields else "") + f", {summary.unchanged} unchanged"
                + f", {summary.failed} failed to extract now" * bool(summary.failed)
-               + (f", {len(summary.warnings)} with a warning" if summary.warnings else "")
+               + (f", {inputs_warned(summary.warnings)} with a warning" if summary.warnings else "")
                + f" -> {db_path}")
     for item in summary.left_as_stored:
         if item["why"] == "failed":  # as ingest names its failures

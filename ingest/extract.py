@@ -8,7 +8,7 @@ import re
 
 from .extract_record import extract_record
 from .normalise import count_words
-from .read import decode_text_file
+from .read import text_and_encoding
 from .record import Article, Source
 
 
@@ -36,11 +36,10 @@ def extract(source: Source) -> Article:
         elif source.format in ("text", "markdown"):
             from .extract_text import extract_text
 
-            text, guessed = decode_text_file(source.raw)
+            text, how_read = text_and_encoding(source.raw, last_resort=False)
             article = extract_text(text, markdown=source.format == "markdown")
-            if guessed:  # kept with the input's warnings (sources.error, the run's summary)
-                article.warnings.append(f"not UTF-8 or UTF-16 with its mark: read as {guessed}, "
-                                        "the encoding guessed from its bytes")
+            if how_read:  # kept with the input's warnings (sources.error, the run's summary)
+                article.warnings.append(how_read)
         else:
             raise ExtractionError(f"unsupported format {source.format!r}")
     except UnicodeDecodeError as error:

@@ -4774,7 +4774,7 @@ def _written_as_phrase(text: str) -> bool:
     return any(w[:1].islower() and w.casefold() not in _NAME_LINK_WORDS for w in text.split())
 
 
-def _named_by_domain(name: str, label: str, rest: int, share: float = 0.0) -> bool:
+def named_by_domain(name: str, label: str, rest: int, share: float = 0.0) -> bool:
     """The page's domain (its `label`, "harborledger") names `name`: its key, spelled in short
     by it, or a word of it (choose_title's tests; `rest`, the length of the text beside it;
     `share`, as _named_in_domain takes it)."""
@@ -4802,7 +4802,7 @@ def _site_name_part_named_by_domain(name: str, label: str) -> str | None:
     parts = [p.strip() for p in re.split(r"\s+[|｜]\s+", " ".join(name.split())) if p.strip()]
     if len(parts) < 1 + _TOPIC_PARTS:
         return None
-    named = [p for p in parts if _named_by_domain(p, label, len(name) - len(p))]
+    named = [p for p in parts if named_by_domain(p, label, len(name) - len(p))]
     others = [p for p in parts if p not in named]
     return named[0] if len(named) == 1 and all(len(p.split()) <= _TOPIC_WORDS for p in others) else None
 
@@ -4985,7 +4985,7 @@ def _confirmed_title_site(signals: Signals, headline: str | None) -> str | None:
     shown = (logo_names | (feed_names if len(feed_names) == 1 else set())) & ends
     label = outlet_key(domain) if (domain := domain_of(signals.url)) else None
     named = [p for p in candidates if p in copyright_named or outlet_key(p) in shown
-             or (label and _named_by_domain(p, label, length - len(p), share=_DOMAIN_SHARE))]
+             or (label and named_by_domain(p, label, length - len(p), share=_DOMAIN_SHARE))]
     return named[0] if len({outlet_key(p) for p in named}) == 1 else None
 
 

@@ -1134,9 +1134,12 @@ def normalise(article: Article, now: datetime) -> Article:
     if not article.title:
         article.provenance.pop("title", None)
     article.description = _tidy(article.description)
-    headline = _headline_beside_site_name(article.title, article.body.strip().partition("\n")[0])
-    if headline:
-        article.title = headline
+    # (Never a title the user gave: a sidecar's, an override's, a front matter's is theirs.)
+    if article.provenance.get("title") not in GIVEN_FIELDS:
+        headline = _headline_beside_site_name(article.title, article.body.strip().partition("\n")[0],
+                                              _site_evidence(article))
+        if headline:
+            article.title = headline
     body = _without_repeated_title(article.body.strip(), article.title)
     if body != article.body or not article.word_count:
         article.word_count = count_words(body)
@@ -1169,24 +1172,56 @@ _SITE_SEPARATORS = (":", "|", "-", "–", "—", "·", "»", "::", "//")
 SITE_NAME_WORDS = 5  # a site's name is a few words; more, and it is the headline's own part
 
 
-def _headline_beside_site_name(title: str | None, first: str) -> str | None:
-    """The body's first paragraph, where the title is that paragraph with a site's name before
-    or after it ("Harbor Ledger: " + it, it + " | Harbor Ledger"); else None. The site part of a
-    <title> is cut where the site's name is known (its og:site_name, its address's host); a
-    page captured elsewhere, a web archive's record from another host, kept it, and its
-    headline, which the page also gives as the first line of its text, was then left in the
-    body, as no longer the title repeated (and the title kept the site's name)."""
+# Where an article's outlet came from that is no evidence of the site's name in its title: the
+# title itself (its site part read as the outlet would confirm itself).
+_OUTLET_FROM_TITLE = ("title",)
+
+
+def _site_evidence(article: Article) -> tuple[set[str], str | None]:
+    """What names an article's site apart from its title: the key of the outlet found for it
+    (og:site_name, a JSON-LD publisher, a sidecar's or record's outlet) and the label of its
+    address's domain (a web archive record's target URI is its address)."""
+    keys = set()
+    if article.outlet and article.provenance.get("outlet") not in _OUTLET_FROM_TITLE:
+        keys.add(outlet_key(article.outlet))
+    domain = article.outlet_domain or domain_of(article.url)
+    return keys - {""}, (outlet_key(domain) if domain else None)
+
+
+def _names_the_site(part: str, evidence: tuple[set[str], str | None], rest: int) -> bool:
+    """A title's part that is the site's name by evidence: the outlet's key, or a name its
+    address's domain gives (as choose_outlet compares a page's names with its host)."""
+    keys, label = evidence
+    if outlet_key(part) in keys:
+        return True
+    # (html_signals imports this module: loaded here, on first use.)
+    from .html_signals import named_by_domain
+
+    return bool(label) and named_by_domain(part, label, rest)
+
+
+def _headline_beside_site_name(title: str | None, first: str,
+                               evidence: tuple[set[str], str | None] = (set(), None)) -> str | None:
+    """The body's first paragraph, where the title is that paragraph with the site's name
+    before or after it ("Harbor Ledger: " + it, it + " | Harbor Ledger"); else None. The site
+    part of a <title> is cut where the page names the site (its og:site_name, its address's
+    host); a page captured elsewhere, a web archive's record, kept it, and its headline, which
+    the page also gives as the first line of its text, was then left in the body, as no longer
+    the title repeated (and the title kept the site's name). Only a part the `evidence` (see
+    _site_evidence) shows is the site's name goes: "Brexit: what happens next", "Opinion: ...",
+    "... - Part 2", "... — in pictures" are the headline's own parts."""
     if not title or not first or len(first) >= len(title):
         return None
     whole, line = " ".join(title.split()), " ".join(first.split())
     if len(line.split()) < 2:
         return None
     folded, line_folded = whole.casefold(), line.casefold()
-    if folded.endswith(line_folded):
+    # (A separator stands apart from the headline: "US-China talks" is one headline.)
+    if folded.endswith(line_folded) and whole[:len(whole) - len(line)][-1:].isspace():
         site = whole[:len(whole) - len(line)].rstrip()
         separator = next((mark for mark in sorted(_SITE_SEPARATORS, key=len, reverse=True) if site.endswith(mark)), None)
         site = site[:len(site) - len(separator)] if separator else ""
-    elif folded.startswith(line_folded):
+    elif folded.startswith(line_folded) and whole[len(line):][:1].isspace():
         site = whole[len(line):].lstrip()
         # ("Headline: Site" is no site's way; "Ferry fares: what changes" is the headline's own)
         separator = next((mark for mark in sorted(_SITE_SEPARATORS, key=len, reverse=True)
@@ -1195,9 +1230,9 @@ def _headline_beside_site_name(title: str | None, first: str) -> str | None:
     else:
         return None
     site = site.strip()
-    if not site or len(site.split()) > SITE_NAME_WORDS or site[-1] in ".?!":
+    if not site or len(site.split()) > SITE_NAME_WORDS:
         return None
-    return line
+    return line if _names_the_site(site, evidence, len(line)) else None
 
 
 def _without_repeated_title(body: str, title: str | None) -> str:

@@ -17,8 +17,7 @@ from pathlib import Path
 
 from .dedupe import content_hash
 from .extract_record import UnreadableRecord
-from .read import (ARTICLE_EXTENSIONS, SIDECAR_KINDS, InputFile, _split_extensions, expand_paths, hash_source,
-                   read_sources)
+from .read import InputFile, expand_paths, hash_source, holds_one_article, read_as_mailbox, read_sources
 from .record import Outcome, Source
 from .store import (DUPLICATE, FAILED, STORED, UNCHANGED, Archive, Written, open_connection,
                     remove_unused_authors_and_outlets)
@@ -196,7 +195,7 @@ class Summary:
             "filled_from_copies": self.filled_from_copies,
             "seconds": round(self.seconds, 3),
             "failures": self.failures,
-            "warned": len(self.warnings),
+            "warned": inputs_warned(self.warnings),
             "warnings": self.warnings,
         }
 
@@ -250,6 +249,12 @@ def _stop_task(signum, frame) -> None:
         raise TaskStopped()
 
 
+def inputs_warned(warnings: list[dict]) -> int:
+    """The inputs with a warning among `warnings` (one input may have several): the summary's
+    "N with a warning" and its `warned`, which counted the warnings."""
+    return len({warned["location"] for warned in warnings})
+
+
 def _process_chunk(chunk: list[Source], now: datetime) -> list[Outcome]:
     global _in_task
     try:
@@ -290,8 +295,11 @@ def _ordered_parallel(chunks: Iterator[list], now: datetime | Callable[[list], d
     stored it (a date after that run is a misread, however old the archive is now)."""
     when = now if callable(now) else (lambda chunk: now)
     if workers <= 1:
+        # (one source at a time: between them the caller learns what is extracted next)
         for chunk in chunks:
-            yield from _process_chunk(chunk, when(chunk))
+            at = when(chunk)
+            for source in chunk:
+                yield from _process_chunk([source], at)
         return
     # Started only once there is something to extract: a re-run over an unchanged folder
     # then costs no worker processes (0.13 s of a 0.68 s re-run of 475 pages).
@@ -389,10 +397,8 @@ def lone_article_file(files: list[InputFile]) -> bool:
     its one source is the run's whole work, which a worker does while the writer waits. At the
     workers' low priority it was starved by whatever else the machine ran: a 20 MB text, 17 CPU
     seconds, took 45 s at load 10 and 612 s beside two test suites."""
-    if len(files) != 1:
-        return False
-    extension, _ = _split_extensions(files[0].path)
-    return ARTICLE_EXTENSIONS.get(extension) in SIDECAR_KINDS
+    # (a mailbox saved as .txt is many mails, shared with the writer's work like a mailbox's)
+    return len(files) == 1 and holds_one_article(files[0].path) and not read_as_mailbox(files[0].path)
 
 
 def _die_with(writer_pid: int) -> None:
@@ -575,7 +581,7 @@ def run_ingest(
         return sighting is not None and sighting[0] == UNCHANGED
 
     yielded = 0  # sources sent for extraction so far
-    # The large sources sent for extraction, not yet back: [(yielded counting it, location, size)]
+    # The large sources sent for extraction, not yet written: [(yielded counting it, location, size)]
     large_sources: deque = deque()
     stage_told: list = [None]  # (what on_stage was last told)
 
@@ -586,12 +592,26 @@ def run_ingest(
             on_stage(stage)
 
     def large_source_stage() -> None:
-        """What the oldest large source still with the workers is going through, to on_stage."""
-        while large_sources and large_sources[0][0] <= received:
+        """What the oldest large source not yet written is going through, to on_stage: its
+        extraction, once every source before it is back (until then it may wait in the queue,
+        and "extracting" it was said while the sources before it were); then its writing, until
+        its batch commits and its bytes move the bar. Nothing is said of it while it waits in the
+        queue; and between its extraction and its bytes counted no time is left said either, at
+        the pace of the sources before it with its seconds and not its bytes (2:32 left at 4%
+        where 1 s was). A stage told again keeps its seconds: the early writes of small sources
+        cleared it, and it came back at 0 s (a stage flickering)."""
+        while large_sources and large_sources[0][0] <= outcomes_written:
             large_sources.popleft()
-        if large_sources:
-            _, location, size = large_sources[0]
+        if not large_sources:
+            tell_stage(None)
+            return
+        position, location, size = large_sources[0]
+        if position <= received:
+            tell_stage(f"writing {Path(location).name}")
+        elif position - 1 <= received:
             tell_stage(f"extracting {Path(location).name} ({size / 1_000_000:.1f} MB)")
+        else:
+            tell_stage(None)
     outcomes_written = 0
     # Bytes read, held back until what was read from them is written: reading runs up to
     # IN_FLIGHT_SOURCES ahead of the workers and a batch ahead of the writer, and a bar moved
@@ -670,8 +690,7 @@ def run_ingest(
                         yielded += 1
                         if on_stage and source.size >= PROGRESS_BYTES:
                             large_sources.append((yielded, source.location, source.size))
-                            if workers <= 1:  # extracted in this process, no WAITING meanwhile: said now
-                                large_source_stage()
+                            large_source_stage()  # (the first source sent: extracted next)
                         yield source
                     elif sighting[0] == UNCHANGED:
                         known.append((UNCHANGED, source.location, sighting[1]))
@@ -744,7 +763,7 @@ def run_ingest(
                     checkpointer = _Checkpointer(db)
             checkpointer.committed()
             release_progress()  # (else once committed and told: the bar must not run ahead of on_written)
-            tell_stage(None)
+            large_source_stage()
 
     def release_progress() -> None:
         while progress_held and progress_held[0][0] <= outcomes_written:
@@ -777,8 +796,8 @@ def run_ingest(
                 batch_started = time.monotonic()
             batch.append(outcome)
             received += 1
-            if large_sources and large_sources[0][0] <= received:  # (the last large one back: stored next)
-                tell_stage(f"writing {Path(large_sources.popleft()[1]).name}")
+            if large_sources:  # (a large one back, written next; or the one after those back now)
+                large_source_stage()
             if outcome.article is not None:
                 text_bytes += len(outcome.article.body)
             if known:

@@ -163,11 +163,17 @@ def sidecar_for(path: Path) -> Path | None:
     return candidate if candidate is not None and candidate.is_file() else None
 
 
+def holds_one_article(path: Path) -> bool:
+    """Whether a file is of a kind that holds one article (a page, a text, a PDF...): the kinds
+    a sidecar describes. (A text may still be a mailbox saved as .txt: see read_as_mailbox.)"""
+    return ARTICLE_EXTENSIONS.get(_split_extensions(path)[0]) in SIDECAR_KINDS
+
+
 def _sidecar_name(path: Path) -> str | None:
     """The name a sidecar of this file would have (NAME.json), or None for a file that takes none."""
-    extension, gzipped = _split_extensions(path)
-    if ARTICLE_EXTENSIONS.get(extension) not in SIDECAR_KINDS:
+    if not holds_one_article(path):
         return None
+    extension, gzipped = _split_extensions(path)
     return path.name[: len(path.name) - len(extension) - (len(path.suffixes[-1]) if gzipped else 0)] + ".json"
 
 
@@ -603,9 +609,7 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         yield from _whole_failure_hashed(_evernote_sources(
             location, lambda: _open_bytes(path, gzipped), overrides, known), path, location)
         return
-    if ARTICLE_EXTENSIONS.get(extension) == "mbox" or (extension not in ARTICLE_EXTENSIONS
-                                                       and _opens_as_mailbox(path, gzipped)) or (
-            ARTICLE_EXTENSIONS.get(extension) in ("email", "text") and _opens_as_mailbox(path, gzipped, several=True)):
+    if read_as_mailbox(path):
         # Streamed mail by mail: a mailbox exported whole runs to gigabytes too.
         yield from _whole_failure_hashed(_mailbox_mails(location, path, gzipped, overrides, known), path, location)
         return
@@ -1016,6 +1020,15 @@ def emlx_message(data: bytes) -> bytes:
 # keeps each folder as a file "Inbox", "Sent"...: told by this, not by a name, or they were
 # passed over in a folder, and given by name read as one mail.
 _MAILBOX_START = re.compile(rb"From \S+[ \t][^\n]*\b\d{1,2}:\d\d:\d\d\b[^\n]*\n[\w-]+:")
+
+
+def read_as_mailbox(path: Path) -> bool:
+    """Whether a file is read as a mailbox, mail by mail: a .mbox, a file of no known kind that
+    opens as one, or a mail or text file holding several mails (saved as .eml or .txt)."""
+    extension, gzipped = _split_extensions(path)
+    kind = ARTICLE_EXTENSIONS.get(extension)
+    return kind == "mbox" or (extension not in ARTICLE_EXTENSIONS and _opens_as_mailbox(path, gzipped)) or (
+        kind in ("email", "text") and _opens_as_mailbox(path, gzipped, several=True))
 
 
 def _opens_as_mailbox(path: Path, gzipped: bool, several: bool = False) -> bool:
@@ -1844,8 +1857,18 @@ def _binary_kind(head: bytes) -> str | None:
 
 
 def decode_text(data: bytes, declared: str | None = None) -> str:
-    """Bytes to text: BOM first, then UTF-8 if the bytes are UTF-8 with letters beyond ASCII,
-    then a declared charset, then UTF-8, then detection.
+    """Bytes to text, as text_and_encoding reads them (with a code page as the last resort)."""
+    return text_and_encoding(data, declared)[0]
+
+
+_GUESSED = "the encoding guessed from its bytes"
+
+
+def text_and_encoding(data: bytes, declared: str | None = None, *,
+                      last_resort: bool = True) -> tuple[str, str | None]:
+    """Bytes to text, and a warning saying how they were read where the bytes do not say what
+    they are (None where they do): BOM first, then UTF-8 if the bytes are UTF-8 with letters
+    beyond ASCII, then a declared charset, then UTF-8, then detection.
 
     Valid UTF-8 beats what a page declares: a page saved or served as UTF-8 often keeps the
     charset its site once had ("windows-1252", "iso-8859-1"), and read so "Jetée" was stored as
@@ -1853,58 +1876,45 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
     (an "é" in windows-1252 would have to be followed by two bytes of 0x80-0xBF). A text of
     ASCII bytes alone is read as declared (ISO-2022-JP is written in ASCII bytes).
 
-    Raises UnicodeDecodeError only when nothing gives a plausible reading.
+    A text or Markdown file states no charset, and whatever is guessed is said (a Russian text
+    saved in KOI8-R could be stored as nonsense nobody was told to check). A UTF-8 byte order
+    mark says what the file is: its bytes are read as UTF-8 whatever else they hold, each one
+    that is not UTF-8 replaced (and counted in the warning); read by a detector instead, one bad
+    byte made the whole text a code page's mojibake. Without `last_resort`, bytes nothing reads
+    raise UnicodeDecodeError; with it, they are read as cp1252, which decodes almost any bytes.
     """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
+        text = data[3:].decode("utf-8", errors="replace")
+        replaced = len(data[3:].decode("utf-8", errors="surrogateescape")) - len(data[3:].decode("utf-8", errors="ignore"))
+        return text, (f"UTF-8 by its mark, but {replaced:,} byte{'s' * (replaced != 1)} not UTF-8, "
+                      "replaced by U+FFFD") if replaced else None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16"), None
     try:
         as_utf8 = data.decode("utf-8")
-    except UnicodeDecodeError:
-        as_utf8 = None
+    except UnicodeDecodeError as error:
+        as_utf8, not_utf8 = None, error
     if as_utf8 is not None and not as_utf8.isascii():
-        return as_utf8
+        return as_utf8, None
     if as_utf8 is None and (mended := _utf8_with_stray_bytes(data)) is not None:
-        return mended
+        stray = len(_STRAY_BYTE.findall(data.decode("utf-8", errors="surrogateescape")))
+        return mended, (f"UTF-8 but for {stray} stray byte{'s' * (stray != 1)}, read as cp1252 "
+                        "(a Windows program's quote or dash?)")
     codec = _declared_codec(declared) if declared else None
     if codec:
         try:
-            return data.decode(codec)
+            return data.decode(codec), None
         except UnicodeDecodeError:
             pass
     if as_utf8 is not None:
-        return as_utf8
+        return as_utf8, None
     detected = _detected_encoding(data)
     if detected is not None:
-        return detected[0]
-    # cp1252 decodes almost any byte string; keep it as the last resort for Western pages.
-    return data.decode("cp1252")
-
-
-def decode_text_file(data: bytes) -> tuple[str, str | None]:
-    """A text or Markdown file's bytes as text, and the encoding guessed for them (None where
-    the bytes say what they are: valid UTF-8, with or without its byte order mark, or UTF-16
-    with its mark). Anything else is a guess, which its caller says: decode_text read such a
-    file through a Windows code page without a word, and a Russian text saved in KOI8-R could
-    be stored as nonsense that nobody was told to check. The guess is the one decode_text
-    makes (a UTF-8 text with a stray Windows byte or two, then a detector made for the job,
-    charset_normalizer); where nothing reads the bytes, UnicodeDecodeError is raised, not a
-    last-resort code page."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), None
-    unmarked = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
-    try:
-        return unmarked.decode("utf-8"), None
-    except UnicodeDecodeError as error:
-        not_utf8 = error
-    if (mended := _utf8_with_stray_bytes(unmarked)) is not None:
-        stray = len(_STRAY_BYTE.findall(unmarked.decode("utf-8", errors="surrogateescape")))
-        return mended, f"UTF-8, its {stray} stray byte{'s' * (stray != 1)} as cp1252"
-    detected = _detected_encoding(unmarked)
-    if detected is None:
+        return detected[0], f"not UTF-8 or UTF-16 with its mark: read as {detected[1]}, {_GUESSED}"
+    if not last_resort:
         raise not_utf8
-    return detected
+    # cp1252 decodes almost any byte string; keep it as the last resort for Western pages.
+    return data.decode("cp1252"), f"not UTF-8 or UTF-16 with its mark: read as cp1252, {_GUESSED}"
 
 
 def _detected_encoding(data: bytes) -> tuple[str, str] | None:
@@ -1926,6 +1936,13 @@ def _detected_encoding(data: bytes) -> tuple[str, str] | None:
     for match in matches:
         if match.encoding == "cp1252" and match.chaos <= best.chaos and match.coherence >= best.coherence:
             return str(match), match.encoding
+    # (A German text's "ä", "ü", "ß" are the same bytes in cp1250 as in cp1252, and the detector
+    # named cp1250, Central European: the text is the same, and Western is what it was.)
+    try:
+        if str(best) == data.decode("cp1252"):
+            return str(best), "cp1252"
+    except UnicodeDecodeError:
+        pass
     return str(best), best.encoding
 
 

@@ -47,13 +47,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from .migrations import refuse_a_newer_archive
-from .pipeline import CHUNK_BYTES, CHUNK_SIZE, STOPS, WAITING, _chunks, _ordered_parallel
+from .pipeline import CHUNK_BYTES, CHUNK_SIZE, STOPS, WAITING, _chunks, _ordered_parallel, inputs_warned
 from .read import expand_paths, hash_source, location_path, read_sources, sidecar_for
 from .record import Article, Outcome, Source
 from .store import (BUSY_TIMEOUT_MS, FILLED_FROM_COPIES, NEW_OUTLET, REVISED_FIELDS, SIDECAR_ONLY_FIELDS,
                     STORED_FIELDS_SQL, Archive, _record_number, as_database, extractor, field_text, open_database,
                     order_versions_by_evidence, read_only_uri, refuse_another_programs_database,
-                    _warned, remove_unused_authors_and_outlets, stored_values, updated_before_published, utc_now)
+                    remove_unused_authors_and_outlets, stored_values, updated_before_published, utc_now, warnings_kept)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -134,7 +134,7 @@ class ReparseSummary:
                 "failed": self.failed, "unused_removed": {"authors": self.unused_authors,
                                                           "outlets": self.unused_outlets},
                 "seconds": round(self.seconds, 3), "examples": self.examples,
-                "left_as_stored": self.left_as_stored, "warned": len(self.warnings), "warnings": self.warnings}
+                "left_as_stored": self.left_as_stored, "warned": inputs_warned(self.warnings), "warnings": self.warnings}
 
 
 @dataclass
@@ -584,7 +584,7 @@ def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: "_
             # (its warnings as this version reads them: an archive stored before they were kept
             # gets them, and one a rule no longer gives is taken back, as a corrected sidecar's is)
             conn.execute("UPDATE sources SET extractor = ?, error = ? WHERE id = ?",
-                         (version, _warned(article), candidate.source_id))
+                         (version, warnings_kept(article), candidate.source_id))
             archive.record_byline(candidate.source_id, article.authors)  # (unknown before schema/0029)
             if every:
                 conn.execute("INSERT OR IGNORE INTO reparse_all_read (source_id) VALUES (?)", (candidate.source_id,))

@@ -695,7 +695,7 @@ def _article_row(article_id: int, article: Article, outlet_id: int | None, now: 
             *(provenance.get(name) for name in PROVENANCE_FIELDS), article.captured, None)
 
 
-def _warned(article: Article) -> str | None:
+def warnings_kept(article: Article) -> str | None:
     """What an input gave that was dropped (its warnings: a month-only date), for its sources
     row's error, as a failure's reason is kept: said on standard error alone, it was gone after
     the run (the file, unchanged, is not read again), and nothing said why the article lacked it."""
@@ -1406,7 +1406,7 @@ class Archive:
             batch.bylines.extend((article_id, self._author_id(name), position)
                                  for position, name in enumerate(article.authors, start=1))
         batch.sources.append(_source_row(
-            run_id, source, STORED if restored else status, _warned(article), now,
+            run_id, source, STORED if restored else status, warnings_kept(article), now,
             article_id=article_id, outlet_id=outlet_id, url=article.url, title=article.title,
             published=article.published, authors=field_text("authors", article.authors),
             captured=article.captured,
@@ -1470,7 +1470,7 @@ class Archive:
             return None
         status, article_id, old_extractor = row
         # (what the corrected sidecar gives that is dropped now, or nothing: the old warning went stale)
-        self.conn.execute("UPDATE sources SET error = ? WHERE id = ?", (_warned(article), source_id))
+        self.conn.execute("UPDATE sources SET error = ? WHERE id = ?", (warnings_kept(article), source_id))
         revised = False
         if status == STORED:
             changes = self.given_changes(article_id, article)

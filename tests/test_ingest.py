@@ -2255,6 +2255,37 @@ def test_one_large_text_shows_what_it_is_going_through(tmp_path, db_path, worker
     assert said.index("writing big story.txt") < said.index("100%"), said
 
 
+def test_a_large_text_behind_small_ones_is_said_extracting_once_they_are_back_and_said_once(
+        tmp_path, db_path, monkeypatch):
+    """Fails before: "extracting zbig.txt" was told as it was sent, while the forty small texts
+    before it were still to extract; and each early write of them cleared it, told again at
+    0 s (it flickered). Now: nothing while it waits; "extracting" once those before it are
+    back; "writing" until its batch commits; then nothing."""
+    from ingest import pipeline
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(40):
+        (folder / f"s{n:03}.txt").write_text(f"Harbor note {n}\n\nNote {n}. {ARTICLE_TEXT}\n")
+    paragraphs = [f"Paragraph {n} of the council's long report on the harbor fees and the ferry. "
+                  + ARTICLE_TEXT for n in range(3000)]
+    (folder / "zbig.txt").write_text("Harbor report runs long\n\n" + "\n\n".join(paragraphs))
+    extracted, told = [], []
+    process_source = pipeline.process_source
+
+    def counted(source, now):
+        extracted.append(source.location)
+        return process_source(source, now)
+
+    monkeypatch.setattr(pipeline, "process_source", counted)
+    pipeline.run_ingest([str(folder)], db_path, workers=1, on_progress=lambda step: None,
+                        on_stage=lambda stage: told.append((stage, len(extracted))))
+    stages = [stage for n, (stage, _) in enumerate(told) if n == 0 or told[n - 1][0] != stage]
+    size = (folder / "zbig.txt").stat().st_size / 1e6
+    assert stages == [f"extracting zbig.txt ({size:.1f} MB)", "writing zbig.txt", None], told
+    assert next(done for stage, done in told if stage.startswith("extracting")) == 40, told
+
+
 def test_a_stage_is_shown_with_its_seconds_then_the_time_left_again():
     from ingest.cli import progress_bar, show_stage
 
@@ -2271,6 +2302,36 @@ def test_a_stage_is_shown_with_its_seconds_then_the_time_left_again():
         show_stage(bar, None)
         advance(1000)
     assert "big.txt" not in shown.getvalue().rsplit("\r", 1)[-1]
+
+
+@pytest.mark.parametrize("columns, stage, shown", [
+    # fail before: the stage was shown whole, and a long file name made the bar's line longer
+    # than the terminal (which wraps it, a new line at each redraw)
+    (80, "extracting 2026-03-harbor-board-annual-report-and-accounts-final-draft.txt (20.0 MB)",
+     "extracting 2026-03-har…-draft.txt (20.0 MB): 3 s"),
+    (80, "writing 2026-03-harbor-board-annual-report-and-accounts-final-draft.txt",
+     "writing 2026-03-harbor-bo…s-final-draft.txt: 3 s"),
+    # near misses, shown whole: a short name (the bar narrowed for it); a wide terminal
+    (80, "extracting big.txt (20.0 MB)", "extracting big.txt (20.0 MB): 3 s"),
+    (200, "writing 2026-03-harbor-board-annual-report-and-accounts-final-draft.txt",
+     "writing 2026-03-harbor-board-annual-report-and-accounts-final-draft.txt: 3 s"),
+])
+def test_a_stage_fits_the_terminal_its_file_name_shortened_in_the_middle(monkeypatch, columns, stage, shown):
+    import os
+
+    from ingest.cli import progress_bar, show_stage
+
+    monkeypatch.setattr("shutil.get_terminal_size", lambda *args: os.terminal_size((columns, 24)))
+    now = [0.0]
+    screen = _Terminal()
+    bar, _ = progress_bar(1000, "Ingesting", file=screen, clock=lambda: now[0])
+    with bar:
+        show_stage(bar, stage)
+        now[0] = 3.0
+        show_stage(bar, stage)
+        line = screen.getvalue().rsplit("\r", 1)[-1].rstrip().removeprefix("\x1b[?25l")
+    assert line.endswith("0%  " + shown), line
+    assert len(line) <= columns - 1, line
 
 
 _DIV_MARKDOWN = ('<div class="article-header">\n\n# Ferry fares rise at Port Vale\n\n<div class="byline">\n\n'
@@ -2529,6 +2590,8 @@ def test_a_record_in_schema_orgs_words_is_read(tmp_path, db_path):
 
 _CAFE = ("Le café de la gare a rouvert ses portes lundi matin après six mois de travaux. « C’est une fête », "
          "dit la patronne, qui a servi plus de deux cents cafés avant midi à des habitués très contents.")
+_FAEHRE = ("Die Fähre über den Fluss fährt ab Montag öfter, sagte der Bürgermeister am Abend. Die Gebühren "
+           "steigen im Frühjahr, und die Müllers äußerten sich über die Größe der neuen Brücke am Hafen.")
 _HARBOR_RU = ("Городской совет утвердил новый бюджет порта в понедельник после долгих споров о тарифах. "
               "Паромная переправа будет работать зимой дважды в день, сообщили в администрации.")
 
@@ -2542,8 +2605,15 @@ _HARBOR_RU = ("Городской совет утвердил новый бюд�
      "not UTF-8 or UTF-16 with its mark: read as cp1251, the encoding guessed from its bytes"),
     # a UTF-8 text with one Windows quote pasted in: UTF-8, the byte read as cp1252 and said
     ("quote.txt", f"Café rouvert\n\n{_CAFE}\n".encode("utf-8").replace("’".encode("utf-8"), b"\x92"),
-     "« C’est une fête »", "not UTF-8 or UTF-16 with its mark: read as UTF-8, its 1 stray byte as cp1252, "
-     "the encoding guessed from its bytes"),
+     "« C’est une fête »", "UTF-8 but for 1 stray byte, read as cp1252 (a Windows program's quote or dash?)"),
+    # fail before: a German text the detector reads as cp1250, Central European, the same text
+    # as cp1252 gives: named cp1250 (and the stray byte's warning said 'the encoding guessed')
+    ("faehre.txt", f"Fähre fährt öfter\n\n{_FAEHRE}\n".encode("cp1252"), "Bürgermeister",
+     "not UTF-8 or UTF-16 with its mark: read as cp1252, the encoding guessed from its bytes"),
+    # fail before: UTF-8 with its mark and one bad byte was read by the detector, the whole text
+    # a code page's mojibake ("read as iso8859_10"): UTF-8, the byte replaced and counted
+    ("bommed.txt", b"\xef\xbb\xbf" + f"Café rouvert\n\n{_CAFE}\n".encode("utf-8").replace(b"patronne", b"patro\xffne"),
+     "« C’est une fête »", "UTF-8 by its mark, but 1 byte not UTF-8, replaced by U+FFFD"),
     # near misses, no guess to say: UTF-8, with and without its mark; UTF-16 with its mark; ASCII
     ("plain.txt", f"Café rouvert\n\n{_CAFE}\n".encode("utf-8"), "« C’est une fête »", None),
     ("marked.txt", b"\xef\xbb\xbf" + f"Café rouvert\n\n{_CAFE}\n".encode("utf-8"), "« C’est une fête »", None),
@@ -2562,6 +2632,18 @@ def test_a_text_not_in_utf8_is_read_in_the_encoding_guessed_and_said(tmp_path, d
     assert (f"warning: {tmp_path / name}: {warning}" in result.stderr) == bool(warning), result.stderr
 
 
+def test_with_a_warning_counts_the_inputs_not_their_warnings(tmp_path, db_path):
+    """Fails before: one text with two warnings (not UTF-8, and a month for its date) made "2
+    with a warning" of one input; the README counts inputs. Its warnings are all listed."""
+    (tmp_path / "cafe.md").write_bytes(f"---\ntitle: Café rouvert\ndate: '2026-04'\n---\n\n{_CAFE}\n"
+                                       .encode("cp1252"))
+    (tmp_path / "plain.txt").write_text(f"Floods close bridge\n\n{ARTICLE_TEXT}\n")
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"], summary["warned"], len(summary["warnings"])) == (0, 2, 1, 2), summary
+    result = run_cli("ingest", tmp_path, "--db", str(tmp_path / "again.db"))
+    assert ", 1 with a warning -> " in result.stdout, result.stdout
+
+
 def test_a_text_no_encoding_reads_fails_alone(tmp_path, db_path):
     """Bytes no encoding reads fail with a reason, on the file's own line, and the rest of the
     run goes on (as before: kept so, now that no code page is tried as a last resort; the byte
@@ -2573,6 +2655,58 @@ def test_a_text_no_encoding_reads_fails_alone(tmp_path, db_path):
     [failure] = summary["failures"]
     assert failure["location"] == str(tmp_path / "noise.txt")
     assert failure["error"].startswith("not text in any encoding it could be read in (byte 0x80 at position 13)")
+
+
+def test_waiting_is_said_again_each_second_while_a_chunk_is_not_back():
+    """WAITING once before a chunk not back yet, and again after each WAITING_SECONDS it is
+    still not (a stage's seconds are shown as WAITING comes): the tests only saw it once."""
+    from concurrent.futures import TimeoutError as FutureTimeout
+
+    from ingest import pipeline
+
+    class Slow:  # done after three waits of WAITING_SECONDS
+        def __init__(self):
+            self.waits = []
+
+        def done(self):
+            return len(self.waits) >= 3
+
+        def result(self, timeout=None):
+            self.waits.append(timeout)
+            raise FutureTimeout()
+
+    slow = Slow()
+    said = list(pipeline._waiting_for(slow))
+    assert said == [pipeline.WAITING] * 3 and slow.waits == [pipeline.WAITING_SECONDS] * 3
+
+
+@pytest.mark.parametrize("names, lone", [
+    (["big.txt"], True),  # a lone large text: its worker at the writer's priority
+    ([f"note{n}.txt" for n in range(16)], False),  # near miss: several files, the workers kept low
+])
+def test_the_priority_a_runs_workers_extract_at(tmp_path, db_path, monkeypatch, names, lone):
+    """The niceness the worker that extracts a source has, as a run sets it: the test of
+    lone_article_file alone stayed green with the workers' lowest passed for every run."""
+    from ingest import pipeline
+
+    for name in names:  # (over SMALL_RUN_BYTES or SMALL_RUN_FILES: extracted by workers)
+        paragraphs = [f"Paragraph {n} of the council's report {name} on the harbor fees. " + ARTICLE_TEXT
+                      for n in range(3000 if lone else 2)]
+        (tmp_path / name).write_text(f"Harbor report {name}\n\n" + "\n\n".join(paragraphs))
+    seen = tmp_path / "niceness"
+    process_source = pipeline.process_source
+
+    def noted(source, now):  # (run in the worker, forked with this in place)
+        with open(seen, "a") as out:
+            out.write(f"{os.nice(0)}\n")
+        return process_source(source, now)
+
+    monkeypatch.setattr(pipeline, "process_source", noted)
+    summary = pipeline.run_ingest([str(tmp_path / name) for name in names], db_path, workers=2)
+    assert summary.stored == len(names), summary
+    mine = os.nice(0)
+    expected = mine if lone else min(mine + pipeline.WORKER_NICENESS, 19)
+    assert set(map(int, seen.read_text().split())) == {expected}
 
 
 @pytest.mark.parametrize("names, lone", [
@@ -2588,3 +2722,17 @@ def test_a_lone_one_article_file_is_extracted_at_the_writers_priority(tmp_path, 
     from ingest.read import InputFile
 
     assert lone_article_file([InputFile(tmp_path / name, 2_000_000) for name in names]) == lone
+
+
+def test_a_lone_text_that_is_a_mailbox_is_no_lone_article(tmp_path):
+    """Fails before: a mailbox saved as .txt, read mail by mail, counted as one article's file,
+    its worker at the writer's priority; near miss: a text of one mail, or of none, is one."""
+    from ingest.pipeline import lone_article_file
+    from ingest.read import InputFile
+
+    mail = "From ann@example.org Mon Mar  4 09:00:00 2024\nFrom: ann@example.org\nSubject: Pier {n}\n\n{text}\n\n"
+    (tmp_path / "box.txt").write_text("".join(mail.format(n=n, text=ARTICLE_TEXT) for n in range(2)))
+    (tmp_path / "one.txt").write_text(mail.format(n=1, text=ARTICLE_TEXT))
+    (tmp_path / "story.txt").write_text(f"Floods close bridge\n\n{ARTICLE_TEXT}\n")
+    lone = {name: lone_article_file([InputFile(tmp_path / name, 2_000_000)]) for name in ("box.txt", "one.txt", "story.txt")}
+    assert lone == {"box.txt": False, "one.txt": True, "story.txt": True}

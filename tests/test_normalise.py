@@ -614,25 +614,62 @@ def test_a_sign_inside_the_words_is_no_handle_glued_to_a_name():
     assert "Ada Ledger" not in split_people(["Ada@Harbor Ledger"])[0]
 
 
-@pytest.mark.parametrize("title, first_line, kept_title", [
-    # fail before: a record's (or a page's) title that is its text's opening line with the
-    # site's name beside it kept that line in the body
-    ("Port Vale Courier: Ferry fares rise again", "Ferry fares rise again", "Ferry fares rise again"),
-    ("Ferry fares rise again - Port Vale Courier", "Ferry fares rise again", "Ferry fares rise again"),
-    ("Ferry fares rise again // PVC", "Ferry fares rise again", "Ferry fares rise again"),
+PORT_VALE = "https://www.portvalecourier.example/2026/ferries"  # an address naming the site
+ELSEWHERE = "https://archive.example.net/2026/ferries"  # one that does not
+
+
+@pytest.mark.parametrize("title, first_line, url, outlet, title_source, kept_title", [
+    # a title that is its text's opening line with the site's name beside it, where the
+    # address or the outlet found for it names the site: the line alone, out of the body
+    ("Port Vale Courier: Ferry fares rise again", "Ferry fares rise again", PORT_VALE, None, None,
+     "Ferry fares rise again"),
+    ("Ferry fares rise again - Port Vale Courier", "Ferry fares rise again", PORT_VALE, None, None,
+     "Ferry fares rise again"),
+    ("Ferry fares rise again // PVC", "Ferry fares rise again", "https://pvc.example/a", None, None,
+     "Ferry fares rise again"),
+    ("Valley Star: Ferry fares rise again", "Ferry fares rise again", ELSEWHERE, "The Valley Star", None,
+     "Ferry fares rise again"),
+    # fail before: no evidence names the part beside it as the site's - the headline's own
+    ("Port Vale Courier: Ferry fares rise again", "Ferry fares rise again", ELSEWHERE, None, None, None),
+    ("Brexit: What happens next", "What happens next", ELSEWHERE, None, None, None),
+    ("Exclusive: Mayor to resign", "Mayor to resign", ELSEWHERE, None, None, None),
+    ("Ferry fares rise again - Part 2", "Ferry fares rise again", ELSEWHERE, None, None, None),
+    ("Ferry fares rise again — in pictures", "Ferry fares rise again", ELSEWHERE, None, None, None),
+    ("US-China trade talks resume", "China trade talks resume", "https://us.example/a", None, None, None),
+    # fail before: a title the user gave (a record's, an override's, a front matter's) is theirs
+    ("Port Vale Courier: Ferry fares rise again", "Ferry fares rise again", PORT_VALE, None, "record", None),
+    ("Valley Star: Ferry fares rise again", "Ferry fares rise again", ELSEWHERE, "Valley Star", "override", None),
+    ("Port Vale Courier: Ferry fares rise again", "Ferry fares rise again", PORT_VALE, None, "front-matter", None),
     # near misses: one word is no headline; a colon after the line starts the headline's own
-    # second part; no separator; a part six words long is no site's name
-    ("Courier: Ferries", "Ferries", None),
-    ("Ferry fares rise again: what it costs", "Ferry fares rise again", None),
-    ("Port Vale Courier Ferry fares rise again", "Ferry fares rise again", None),
-    ("Why the harbour board and the council: Ferry fares rise again", "Ferry fares rise again", None),
+    # second part; no separator; a part six words long is no site's name; an outlet read from
+    # the title itself is no evidence
+    ("Courier: Ferries", "Ferries", "https://courier.example/a", None, None, None),
+    ("Ferry fares rise again: Courier", "Ferry fares rise again", "https://courier.example/a", None, None, None),
+    ("Port Vale Courier Ferry fares rise again", "Ferry fares rise again", PORT_VALE, None, None, None),
+    ("Why the harbour board and the council: Ferry fares rise again", "Ferry fares rise again", PORT_VALE,
+     None, None, None),
 ])
-def test_a_title_with_a_site_name_beside_the_opening_line(title, first_line, kept_title):
+def test_a_title_with_a_site_name_beside_the_opening_line(title, first_line, url, outlet, title_source, kept_title):
+    from ingest.normalise import normalise
     from ingest.record import Article
 
     body = f"{first_line}\nThe harbour board raised the fares for the second time this year, citing fuel costs."
-    from ingest.normalise import normalise
-
-    article = normalise(Article(title=title, body=body), datetime(2026, 1, 1, tzinfo=timezone.utc))
+    article = Article(title=title, body=body, url=url, outlet=outlet)
+    if title_source:
+        article.provenance["title"] = title_source
+    if outlet:
+        article.provenance["outlet"] = "meta"
+    article = normalise(article, datetime(2026, 1, 1, tzinfo=timezone.utc))
     assert article.title == (kept_title or title)
     assert article.body.startswith(first_line + "\n") == (kept_title is None)
+
+
+def test_an_outlet_read_from_the_title_is_no_evidence_of_the_site_in_it():
+    from ingest.normalise import normalise
+    from ingest.record import Article
+
+    article = Article(title="Valley Star: Ferry fares rise again", url=ELSEWHERE, outlet="Valley Star",
+                      body="Ferry fares rise again\nThe harbour board raised the fares, citing fuel costs.")
+    article.provenance["outlet"] = "title"
+    article = normalise(article, datetime(2026, 1, 1, tzinfo=timezone.utc))
+    assert article.title == "Valley Star: Ferry fares rise again"

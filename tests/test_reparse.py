@@ -780,3 +780,22 @@ def test_reparse_records_and_prints_warnings_as_ingest_does(tmp_path, db_path, d
     assert guessed.startswith("not UTF-8 or UTF-16 with its mark: read as cp125"), guessed
     assert errors == {str(tmp_path / name): (None if dry_run else warning) for name, warning in (
         ("pier.md", MONTH_ONLY), ("plain.txt", None), ("cafe.txt", guessed))}
+
+
+def test_reparse_leaves_a_title_the_user_gave_beside_the_headline_that_opens_the_text(tmp_path, db_path):
+    """Fails before: a sidecar's title that is the text's first line with the site's name
+    before it ("Harbor Ledger: What happens next", the outlet Harbor Ledger) was cut to that
+    line on reparse (and on ingest), a title the user gave rewritten by a rule for <title>s."""
+    (tmp_path / "story.html").write_text(
+        "<html><head><title>Untitled document</title></head><body><article><p>What happens next</p>"
+        + "".join(f"<p>{p}</p>" for p in ARTICLE_TEXT.split("\n\n")) + "</article></body></html>")
+    (tmp_path / "story.json").write_text(json.dumps({"title": "Harbor Ledger: What happens next",
+                                                     "outlet": "Harbor Ledger"}))
+    code, ingested = ingest_json(tmp_path, "--db", db_path)
+    assert (code, ingested["stored"]) == (0, 1), ingested
+    with connect(db_path) as conn:
+        conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
+    run_cli("reparse", "--all", "--db", db_path)
+    with connect(db_path) as conn:
+        [(title, source)] = conn.execute("SELECT title, title_source FROM articles")
+    assert (title, source) == ("Harbor Ledger: What happens next", "override")
