@@ -4039,12 +4039,10 @@ def _is_revision(element) -> bool:
         if level and (next(islice(box.iter(), _LABEL_BLOCK_ELEMENTS, None), None) is not None
                       or len(box.text_content()) > _LABEL_BLOCK):
             return False  # past the line's block: a label there is another line's
-        before = " ".join(_text_before(box, inner).split())[-40:]
-        labels = list(_DATE_LABEL.finditer(before))
+        before = _text_before(box, inner)
+        labels = list(_DATE_LABEL.finditer(" ".join(before.split())[-40:]))
         if labels:
-            # A label labels the first date after it: one whose own date follows it ("Updated
-            # March 9, 2024" on a line of its own) is spent, and labels no date after that.
-            return labels[-1].group("updated") is not None and not text_date(before[labels[-1].end():])
+            return labels[-1].group("updated") is not None
         if before.strip():
             return False  # other words come first: a label further up is another line's
         inner = box

@@ -1724,22 +1724,6 @@ def test_a_revision_date_in_the_byline_is_not_the_byline_date():
     assert parsed(top=top).provenance.get("published") != "byline"
 
 
-@pytest.mark.parametrize("lang, top, published", [
-    # an "Updated" line that carries its own date labels no date after it: the plain date
-    # set below it is the publication's, in any language
-    ("en", "<h1>Bridge</h1><p>Updated March 9, 2024</p><p>March 5, 2024</p>", "2024-03-05"),
-    ("de", "<h1>Brücke</h1><p>Aktualisiert am 09.03.2024</p><p>05.03.2024</p>", "2024-03-05"),
-    ("fr", "<h1>Pont</h1><p>Mis à jour le 9 mars 2024</p><p>5 mars 2024</p>", "2024-03-05"),
-    # ... while a label with no date of its own still labels the date that follows it
-    ("en", "<h1>Bridge</h1><div><span>Updated</span> <span>March 9, 2024</span></div>", "2024-03-09"),
-])
-def test_a_dated_update_line_labels_no_later_date(lang, top, published):
-    html = page(top=top).replace(b"lang='en'", f"lang='{lang}'".encode())
-    article = normalise(extract_html(html), NOW)
-    assert article.published == published
-    assert article.provenance.get("published") != "revision" or published == "2024-03-09"
-
-
 # --- bylines in more shapes ----------------------------------------------------------------
 
 
