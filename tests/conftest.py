@@ -60,9 +60,12 @@ def connect(path) -> sqlite3.Connection:
 
 def undo_source_authors(conn: sqlite3.Connection) -> None:
     """What schema/0029 adds taken out again, as an archive made before it lacks it (each copy's
-    byline, its index, and the count of its changes with the triggers that keep it)."""
+    byline, its index, and the count of its changes with the triggers that keep it), with
+    schema/0032's trigger on that count (an archive without 0029 has none: its caller takes
+    0032's record away too, or the archive was made before it)."""
     for trigger in ("source_bylines_update", "source_bylines_seen_again", "source_bylines_delete"):
         conn.execute(f"DROP TRIGGER {trigger}")
+    conn.execute("DROP TRIGGER IF EXISTS source_bylines_replaced")
     conn.execute("DROP TABLE source_bylines_changed")
     conn.execute("DROP INDEX sources_copy_bylines")
     conn.execute("ALTER TABLE sources DROP COLUMN authors")
