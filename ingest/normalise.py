@@ -1134,13 +1134,11 @@ def normalise(article: Article, now: datetime) -> Article:
     if not article.title:
         article.provenance.pop("title", None)
     article.description = _tidy(article.description)
+    body = article.body.strip()
     # (Never a title the user gave: a sidecar's, an override's, a front matter's is theirs.)
     if article.provenance.get("title") not in GIVEN_FIELDS:
-        headline = _headline_beside_site_name(article.title, article.body.strip().partition("\n")[0],
-                                              _site_evidence(article))
-        if headline:
-            article.title = headline
-    body = _without_repeated_title(article.body.strip(), article.title)
+        article.title = _headline_beside_site_name(article.title, body.partition("\n")[0], article) or article.title
+    body = _without_repeated_title(body, article.title)
     if body != article.body or not article.word_count:
         article.word_count = count_words(body)
     article.body = body
@@ -1168,7 +1166,8 @@ def detect_language(text: str) -> str | None:
 
 # What stands between a headline and its site's name in a page's <title>: "Harbor Ledger: Ferry
 # fares rise", "Ferry fares rise | Harbor Ledger", "... - Harbor Ledger", "... — Harbor Ledger".
-_SITE_SEPARATORS = (":", "|", "-", "–", "—", "·", "»", "::", "//")
+# (The longer first, so that "::" is not read as ":" followed by a site's name starting ":".)
+_SITE_SEPARATORS = ("::", "//", ":", "|", "-", "–", "—", "·", "»")
 SITE_NAME_WORDS = 5  # a site's name is a few words; more, and it is the headline's own part
 
 
@@ -1200,15 +1199,14 @@ def _names_the_site(part: str, evidence: tuple[set[str], str | None], rest: int)
     return bool(label) and named_by_domain(part, label, rest)
 
 
-def _headline_beside_site_name(title: str | None, first: str,
-                               evidence: tuple[set[str], str | None] = (set(), None)) -> str | None:
+def _headline_beside_site_name(title: str | None, first: str, article: Article) -> str | None:
     """The body's first paragraph, where the title is that paragraph with the site's name
     before or after it ("Harbor Ledger: " + it, it + " | Harbor Ledger"); else None. The site
     part of a <title> is cut where the page names the site (its og:site_name, its address's
     host); a page captured elsewhere, a web archive's record, kept it, and its headline, which
     the page also gives as the first line of its text, was then left in the body, as no longer
-    the title repeated (and the title kept the site's name). Only a part the `evidence` (see
-    _site_evidence) shows is the site's name goes: "Brexit: what happens next", "Opinion: ...",
+    the title repeated (and the title kept the site's name). Only a part the article's evidence
+    (_site_evidence, read only when the title has such a part) shows is the site's name goes: "Brexit: what happens next", "Opinion: ...",
     "... - Part 2", "... — in pictures" are the headline's own parts."""
     if not title or not first or len(first) >= len(title):
         return None
@@ -1219,20 +1217,19 @@ def _headline_beside_site_name(title: str | None, first: str,
     # (A separator stands apart from the headline: "US-China talks" is one headline.)
     if folded.endswith(line_folded) and whole[:len(whole) - len(line)][-1:].isspace():
         site = whole[:len(whole) - len(line)].rstrip()
-        separator = next((mark for mark in sorted(_SITE_SEPARATORS, key=len, reverse=True) if site.endswith(mark)), None)
+        separator = next((mark for mark in _SITE_SEPARATORS if site.endswith(mark)), None)
         site = site[:len(site) - len(separator)] if separator else ""
     elif folded.startswith(line_folded) and whole[len(line):][:1].isspace():
         site = whole[len(line):].lstrip()
         # ("Headline: Site" is no site's way; "Ferry fares: what changes" is the headline's own)
-        separator = next((mark for mark in sorted(_SITE_SEPARATORS, key=len, reverse=True)
-                          if site.startswith(mark) and mark != ":"), None)
+        separator = next((mark for mark in _SITE_SEPARATORS if site.startswith(mark) and mark != ":"), None)
         site = site[len(separator):] if separator else ""
     else:
         return None
     site = site.strip()
     if not site or len(site.split()) > SITE_NAME_WORDS:
         return None
-    return line if _names_the_site(site, evidence, len(line)) else None
+    return line if _names_the_site(site, _site_evidence(article), len(line)) else None
 
 
 def _without_repeated_title(body: str, title: str | None) -> str:
