@@ -393,6 +393,11 @@ def render_cell(row, value, column, table, database, datasette):
         return _no_known_outlet(row)
     if database == DATABASE_NAME and table is None and column == "authors" and "text_id" in row.keys():
         return _copy_byline(value)  # (syndication's: a copy's byline, null when not recorded)
+    # An article stored with no title (a page whose headline nothing gave) was a hit with a blank
+    # title cell, a link of no text, so it could not be opened; the articles table and the
+    # article page call it this already.
+    if database == DATABASE_NAME and column in ("title", "previous_title") and (value is None or value == ""):
+        value = UNTITLED_ARTICLE
     if database != DATABASE_NAME or not isinstance(value, str):
         return None
     if table is None and column in ("outlet", "day"):
@@ -1097,6 +1102,7 @@ _COVERAGE_COLUMNS = ("outlet", "articles", "first", "last")
 _TIMELINE_COLUMNS = ("day", "outlet", "articles")
 
 
+UNTITLED_ARTICLE = "Untitled article"
 NO_KNOWN_OUTLET = Markup('<span class="no-outlet" style="color: #767676">no known outlet</span>')
 
 
