@@ -547,3 +547,15 @@ def test_an_untitled_article_is_a_hit_that_opens(untitled_site, path):
     # near miss: the JSON keeps the stored null
     address, _, asked = path.partition("?")
     assert untitled_site(f"{address}.json?{asked}&_shape=array").json()[0]["title"] is None
+
+
+def test_an_articles_own_words_carry_its_language_and_the_pages_do_not(site, untitled_site):
+    # fail before: nothing said which language the text was in, so a screen reader read a
+    # Japanese or Russian article in the voice of the reader's own language
+    article = site("/archive/articles.json?language=en&_shape=array&_size=1").json()[0]
+    page = site(f"/archive/articles/{article['id']}").text
+    assert re.search(r'<h1 lang="en">', page) and re.search(r'<div class="body" lang="en">', page)
+    # near miss: the byline, the page's own words, has none; nor has "Untitled article"
+    assert re.search(r'<p class="byline">', page)
+    untitled = untitled_site("/archive/articles/1").text
+    assert "<h1>Untitled article</h1>" in untitled and re.search(r'<div class="body" lang="en">', untitled)
