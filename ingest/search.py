@@ -222,6 +222,12 @@ def check_parameter(name: str, value: str | None) -> None:
         if zone is not None and zone["fraction"]:
             raise BadParameter(f"seen: {value!r} has a fraction of a second; first_seen is to the second, "
                                "write e.g. 2024-03-05T08:30:00")
+        # ("Z" and "-00:00" are UTC, as JavaScript's toISOString writes it: "not a UTC time" told
+        # a script that sent UTC that it had not, and not what to change.)
+        if zone is not None and zone["zone"] in ("Z", "z", "-00:00", "-0000"):
+            raise BadParameter(f"seen: {value!r} writes UTC as {zone['zone']!r}, which first_seen does not (it "
+                               "writes +00:00, compared as text); write it with no offset (or +00:00), "
+                               "e.g. 2024-03-05T08:30:00")
         if zone is not None and zone["zone"] not in ("", "+00:00", "+0000"):
             raise BadParameter(f"seen: {value!r} is not a UTC time as first_seen writes it; write it with "
                                "no offset (or +00:00), e.g. 2024-03-05T08:30:00")

@@ -194,9 +194,11 @@ def test_the_csv_of_a_search_has_the_json_columns_and_rows(get):
     # compared as text with first_seen, which is UTC: two hours off without a word
     ("/archive/new_articles.json?seen=2030-01-02T11:00:00%2B02:00", 400, "seen: '2030-01-02T11:00:00+02:00' is not a UTC time"),
     ("/archive/new_articles.json?seen=2030-01-02T04:00:00-0500", 400, "is not a UTC time"),
-    # sorted after "+00:00": the articles of that very second were left out
-    ("/archive/new_articles.json?seen=2030-01-02T09:00:00Z", 400, "is not a UTC time as first_seen writes it"),
-    ("/archive/new_articles.json?seen=2030-01-02T09:00:00-00:00", 400, "is not a UTC time as first_seen writes it"),
+    # sorted after "+00:00": the articles of that very second were left out; said "is not a UTC
+    # time" of the UTC time JavaScript's toISOString writes
+    ("/archive/new_articles.json?seen=2030-01-02T09:00:00Z", 400,
+     "seen: '2030-01-02T09:00:00Z' writes UTC as 'Z', which first_seen does not (it writes +00:00"),
+    ("/archive/new_articles.json?seen=2030-01-02T09:00:00-00:00", 400, "writes UTC as '-00:00', which first_seen does not"),
     # " 20:00" sorts before "T09:00": the day's every article counted as after it
     ("/archive/new_articles.json?seen=2030-01-02+20:00:00", 400, "seen: '2030-01-02 20:00:00' has a space before the time"),
     # first_seen is to the second: ".000" sorts after "+00:00", so that very second was left out
