@@ -288,3 +288,43 @@ def test_search_results_fit_a_desktop_window_and_an_article_fits_a_phone(server,
     label = browser.execute_script(
         "return getComputedStyle(arguments[0], '::before').content", rows[0].find_element(By.TAG_NAME, "td"))
     assert "Outlet" in label
+
+
+def test_a_phone_shows_the_articles_list_under_short_facets_and_labels_each_line(paged_server, browser):
+    """At 400 pixels: each facet shows its first five values and a link to the rest (the facets'
+    values one under the other put the first result 3,000 pixels down, with thirty days, outlets
+    and authors), and each line of a result's card is labelled with its own column (the title was
+    labelled "content_hash", the byline "title": Datasette labels a card's lines by position,
+    from every column of the table, and the list shows seven)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as shown
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base, _ = paged_server
+    wait = WebDriverWait(browser, WAIT)
+    browser.set_window_size(400, 900)
+
+    def shown_days() -> list[str]:
+        return [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#facet-published li") if li.is_displayed()]
+
+    def label(cell) -> str:
+        return browser.execute_script("return getComputedStyle(arguments[0], '::before').content", cell).strip('"')
+
+    browser.get(f"{base}/archive/articles?_search=harbour")
+    first = wait.until(shown.presence_of_element_located((By.CSS_SELECTOR, "table.rows-and-columns tbody tr")))
+    days = shown_days()
+    assert len(days) == 6 and days[-1] == "…", days  # five days (of 28) and the link to every one
+    assert first.rect["y"] < 1200, first.rect
+    cells = {cell.get_attribute("class").split()[0]: cell for cell in first.find_elements(By.TAG_NAME, "td")}
+    assert {column: label(cells[column]) for column in ("col-title", "col-authors", "col-outlet_id")} == {
+        "col-title": "title", "col-authors": "authors", "col-outlet_id": "outlet"}
+    assert _page_width(browser) <= 400
+
+    browser.find_element(By.CSS_SELECTOR, "#facet-published").find_element(By.LINK_TEXT, "…").click()
+    wait.until(shown.url_contains("_facet_size=max"))
+    assert len(shown_days()) == 28
+    # near miss: a desktop window shows every value, as Datasette does
+    browser.set_window_size(1280, 1000)
+    browser.get(f"{base}/archive/articles?_search=harbour")
+    wait.until(shown.presence_of_element_located((By.CSS_SELECTOR, "table.rows-and-columns tbody tr")))
+    assert len(shown_days()) == 28
