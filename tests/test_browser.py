@@ -328,3 +328,36 @@ def test_a_phone_shows_the_articles_list_under_short_facets_and_labels_each_line
     browser.get(f"{base}/archive/articles?_search=harbour")
     wait.until(shown.presence_of_element_located((By.CSS_SELECTOR, "table.rows-and-columns tbody tr")))
     assert len(shown_days()) == 28
+
+
+def test_a_keyboard_reaches_the_articles_filters_and_sees_where_it_is(server, browser):
+    """Tab alone: from the search box to the filter's lists, each showing the focus ring (Datasette
+    takes the outline off its lists of columns and operators, so a keyboard's place was lost
+    there), and Enter in the search box searches."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as shown
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base, _ = server
+    wait = WebDriverWait(browser, WAIT)
+    browser.get(f"{base}/archive/articles")
+    wait.until(shown.presence_of_element_located((By.ID, "_search")))
+
+    def ring(element) -> str:
+        """The focus ring around an element or the box it is in, as the browser draws it."""
+        return browser.execute_script(
+            "const box = arguments[0].closest('.select-wrapper') || arguments[0];"
+            "const style = getComputedStyle(box); return style.outlineStyle + ' ' + style.outlineWidth;", element)
+
+    reached = {}
+    for _ in range(12):
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+        focused = browser.switch_to.active_element
+        reached[focused.get_attribute("name") or focused.text] = ring(focused)
+    assert {"_search", "_filter_column", "_filter_op", "_filter_value"} <= set(reached), reached
+    for name in ("_filter_column", "_filter_op", "_search"):
+        assert not reached[name].startswith("none") and not reached[name].endswith(" 0px"), reached
+    browser.find_element(By.ID, "_search").send_keys("larchmouth", Keys.ENTER)
+    wait.until(shown.url_contains("_search=larchmouth"))
