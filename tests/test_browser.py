@@ -361,3 +361,33 @@ def test_a_keyboard_reaches_the_articles_filters_and_sees_where_it_is(server, br
         assert not reached[name].startswith("none") and not reached[name].endswith(" 0px"), reached
     browser.find_element(By.ID, "_search").send_keys("larchmouth", Keys.ENTER)
     wait.until(shown.url_contains("_search=larchmouth"))
+
+
+@pytest.fixture
+def long_words_server(tmp_path):
+    """`news-archive serve` on one article whose text holds words longer than a phone's line."""
+    import json
+
+    address = "https://images.example/" + "a" * 40 + "/" + "b" * 40 + "/photo-of-the-harbour.jpg"
+    record = {"title": "Harbour photographs", "outlet": "The Harbor Ledger", "published": "2024-05-01",
+              "body": f"The photographs are at {address} for the week.\n\n"
+                      "The table of tides: " + "─" * 60 + "┼" + "─" * 30 + "\n\n" + ARTICLE_TEXT}
+    (tmp_path / "long.json").write_text(json.dumps(record))
+    db_path = tmp_path / "archive.db"
+    assert run_ingest([str(tmp_path / "long.json")], str(db_path), workers=1).stored == 1
+    yield from _serve(db_path, tmp_path)
+
+
+def test_an_articles_long_words_break_rather_than_widen_a_phone(long_words_server, browser):
+    # fail before: an address or a line of box characters in the text made the page 600 to 1,000
+    # pixels wide on a 400-pixel phone (20 of 646 articles of the corpora's pages)
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as shown
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base, _ = long_words_server
+    browser.set_window_size(400, 900)
+    browser.get(f"{base}/archive/articles/1")
+    body = WebDriverWait(browser, WAIT).until(shown.presence_of_element_located((By.CSS_SELECTOR, ".news-article .body")))
+    assert "photo-of-the-harbour.jpg" in body.text
+    assert _page_width(browser) <= 400
