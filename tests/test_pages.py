@@ -569,3 +569,24 @@ def test_a_searched_list_tells_of_edited_stories_only_in_an_archive_that_has_one
     assert untitled_site("/archive/articles.json?_search=gulls&_shape=array").json()[0]["id"] == 1
     # near miss: an archive with an edited story still says how it lists one
     assert "only the latest matching text of an edited story" in site("/archive/articles?_search=bridge").text
+
+
+# A page's text kept with the blank, indented lines of its layout (a video page's menus).
+LAID_OUT = {"title": "Council meets on the ferry fees", "outlet": "The Harbor Ledger", "published": "2024-05-01",
+            "body": "The council met on Monday about the ferry timetable and the harbour fees for next year.\n\n"
+                    "                Chapters\n                \n                  \n                Description\n"
+                    "                \n                   \n                  Chapters of the plan were read aloud by "
+                    "the clerk, who said the fees would rise by a tenth."}
+
+
+def test_a_search_hits_passage_reads_as_one_line(tmp_path):
+    # fail before: the passage kept the text's blank and indented lines, and the page shows a
+    # cell's line breaks, so one hit was a screen tall (9 of 20 hits of a search of the corpora)
+    (tmp_path / "laid-out.json").write_text(json.dumps(LAID_OUT))
+    assert run_ingest([str(tmp_path / "laid-out.json")], str(tmp_path / "archive.db"), workers=1).stored == 1
+    with served_from(tmp_path / "archive.db") as get:
+        cell = re.search(r'<td class="col-snippet[^"]*">(.*?)</td>', get("/archive/search?q=chapters").text, re.S)[1]
+        snippet = get("/archive/search.json?q=chapters&_shape=array").json()[0]["snippet"]
+    assert "<mark>Chapters</mark> Description <mark>Chapters</mark> of the plan" in cell and "\n" not in cell.strip()
+    # near miss: the JSON keeps the text as stored
+    assert "\n                Description\n" in snippet

@@ -40,8 +40,11 @@ MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
 
 
 def highlight(snippet: str) -> Markup:
-    """Escape a snippet's text but keep its <mark> tags: the only markup let through."""
-    escaped = str(escape(snippet))
+    """Escape a snippet's text but keep its <mark> tags: the only markup let through. Its white
+    space is one space, the passage read as a line: a page's text kept with the blank, indented
+    lines of its layout made a hit a screen tall (a cell keeps line breaks, Datasette's pre-wrap).
+    The JSON keeps the stored text."""
+    escaped = str(escape(" ".join(snippet.split())))
     return Markup(
         escaped.replace(str(escape(MARK_OPEN)), MARK_OPEN).replace(str(escape(MARK_CLOSE)), MARK_CLOSE)
     )
