@@ -370,6 +370,7 @@ def long_words_server(tmp_path):
 
     address = "https://images.example/" + "a" * 40 + "/" + "b" * 40 + "/photo-of-the-harbour.jpg"
     record = {"title": "Harbour photographs", "outlet": "The Harbor Ledger", "published": "2024-05-01",
+              "authors": ["AMournfulHowlOverTheHarbourWall"],  # (a writer's handle, one word)
               "body": f"The photographs are at {address} for the week.\n\n"
                       "The table of tides: " + "─" * 60 + "┼" + "─" * 30 + "\n\n" + ARTICLE_TEXT}
     (tmp_path / "long.json").write_text(json.dumps(record))
@@ -391,3 +392,22 @@ def test_an_articles_long_words_break_rather_than_widen_a_phone(long_words_serve
     body = WebDriverWait(browser, WAIT).until(shown.presence_of_element_located((By.CSS_SELECTOR, ".news-article .body")))
     assert "photo-of-the-harbour.jpg" in body.text
     assert _page_width(browser) <= 400
+
+
+def test_a_search_hits_long_words_keep_every_column_in_a_desktop_window(long_words_server, browser):
+    # fail before: an address quoted in the passage and a writer's handle for a byline made their
+    # columns that wide, and the last columns were out of sight at 1280 pixels (in 23 of 25
+    # searches of the corpora's pages)
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as shown
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base, _ = long_words_server
+    browser.set_window_size(1280, 1000)
+    browser.get(f"{base}/archive/search?q=photographs")
+    WebDriverWait(browser, WAIT).until(shown.presence_of_element_located((By.CSS_SELECTOR, "td.col-title a")))
+    assert "photo-of-the-harbour.jpg" in browser.find_element(By.CSS_SELECTOR, "td.col-snippet").text
+    wrapper = browser.find_element(By.CSS_SELECTOR, ".table-wrapper")
+    assert browser.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", wrapper)
+    # near miss: an outlet's name keeps room for its words
+    assert browser.find_element(By.CSS_SELECTOR, "td.col-outlet").text.split() == ["The", "Harbor", "Ledger"]
