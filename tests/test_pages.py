@@ -590,3 +590,24 @@ def test_a_search_hits_passage_reads_as_one_line(tmp_path):
     assert "<mark>Chapters</mark> Description <mark>Chapters</mark> of the plan" in cell and "\n" not in cell.strip()
     # near miss: the JSON keeps the text as stored
     assert "\n                Description\n" in snippet
+
+
+def test_a_near_copy_opens_from_near_copies_titled_or_not(tmp_path):
+    # fail before: near_copy_title was text, no link, and an untitled near copy a blank cell, so
+    # it could not be opened from the list of an article's near copies
+    records = {"untitled.json": {**UNTITLED, "body": ARTICLE_TEXT, "url": "https://harborledger.example/flood"},
+               "titled.json": {"title": "Millbrook bridge shut", "outlet": "The Valley Times", "body":
+                               ARTICLE_TEXT + "\n\nRead more local news on our website.",
+                               "url": "https://valleytimes.example/flood"}}
+    for name, record in records.items():
+        (tmp_path / name).write_text(json.dumps(record))
+        assert run_ingest([str(tmp_path / name)], str(tmp_path / "archive.db"), workers=1).stored == 1
+    with served_from(tmp_path / "archive.db") as get:
+        pages = {article: get(f"/archive/near_copies?article={article}").text for article in (1, 2)}
+        stored = get("/archive/near_copies.json?article=2&_shape=array").json()
+    cells = {article: re.findall(r'<td class="col-near_copy_title[^"]*">(.*?)</td>', page, re.S)
+             for article, page in pages.items()}
+    assert [c.strip() for c in cells[2]] == ['<a href="/archive/articles/1">Untitled article</a>'], cells
+    assert [c.strip() for c in cells[1]] == ['<a href="/archive/articles/2">Millbrook bridge shut</a>'], cells
+    # near miss: the JSON keeps the stored null
+    assert [row["near_copy_title"] for row in stored] == [None]

@@ -404,7 +404,7 @@ def render_cell(row, value, column, table, database, datasette):
     # An article stored with no title (a page whose headline nothing gave) was a hit with a blank
     # title cell, a link of no text, so it could not be opened; the articles table and the
     # article page call it this already.
-    if database == DATABASE_NAME and column in ("title", "previous_title") and (value is None or value == ""):
+    if database == DATABASE_NAME and column in ("title", *_OTHER_ARTICLE_TITLES) and (value is None or value == ""):
         value = UNTITLED_ARTICLE
     if database != DATABASE_NAME or not isinstance(value, str):
         return None
@@ -465,10 +465,18 @@ def render_cell(row, value, column, table, database, datasette):
             if "places" in keys and isinstance(row["places"], int):
                 return _with_places(link, href, row["places"])
             return link
-    if column == "previous_title" and "previous_id" in row.keys() and isinstance(row["previous_id"], int):
-        href = datasette.urls.row(DATABASE_NAME, "articles", str(row["previous_id"]))
-        return Markup('<a href="{}">{}</a>').format(href, value)
+    if column in _OTHER_ARTICLE_TITLES and _OTHER_ARTICLE_TITLES[column] in row.keys():
+        other_id = row[_OTHER_ARTICLE_TITLES[column]]
+        if isinstance(other_id, int):
+            href = datasette.urls.row(DATABASE_NAME, "articles", str(other_id))
+            return Markup('<a href="{}">{}</a>').format(href, value)
     return None
+
+
+# A query's title of another article than the row's, by the column of that article's id, which it
+# opens: the earlier text an edit replaced (versions), the near copy of the row's article
+# (near_copies: an untitled near copy was a blank cell, so it could not be opened from there).
+_OTHER_ARTICLE_TITLES = {"previous_title": "previous_id", "near_copy_title": "near_copy"}
 
 
 def _version_link(row, value: int, column: str, datasette) -> Markup | None:
