@@ -535,12 +535,16 @@ def untitled_site(tmp_path_factory):
         yield get
 
 
-@pytest.mark.parametrize("path", ["/archive/search?q=gulls", "/archive/by_outlet?outlet=harbor",
-                                  "/archive/by_author?author=ann+lee", "/archive/new_articles?after=0",
-                                  "/archive/article_facets?_search=gulls", "/archive/article_list"])
+@pytest.mark.parametrize("path", [
+    "/archive/search?q=gulls", "/archive/by_outlet?outlet=harbor", "/archive/by_author?author=ann+lee",
+    "/archive/new_articles?after=0", "/archive/article_list",
+    # near miss: the faceted search, a table its template (_table-archive-articles.html) writes,
+    # which called it "Untitled article" before the queries did
+    pytest.param("/archive/article_facets?_search=gulls", id="near-miss-article_facets")])
 def test_an_untitled_article_is_a_hit_that_opens(untitled_site, path):
-    # fail before: the hit's title cell was empty, no link to open it (44 of 646 articles of the
-    # corpora's pages had no title); the articles table already called it "Untitled article"
+    # fail before (but the near miss): the hit's title cell was empty, no link to open it (44 of
+    # 646 articles of the corpora's pages had no title); the articles table already called it
+    # "Untitled article"
     page = untitled_site(path).text
     cells = [c.strip() for c in re.findall(r'<td class="col-title[^"]*">(.*?)</td>', page, re.S)]
     assert len(cells) == 1 and re.match(r'<a href="/archive/articles/1">Untitled article</a>', cells[0]), cells
