@@ -290,6 +290,25 @@ def test_search_results_fit_a_desktop_window_and_an_article_fits_a_phone(server,
     assert "Outlet" in label
 
 
+# The words of the elements arguments[0] selects that the browser broke across two lines.
+BROKEN_WORDS = """
+const broken = [];
+for (const element of document.querySelectorAll(arguments[0])) {
+  if (!element.offsetParent) continue;
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const word of node.data.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      if (range.getClientRects().length > 1) broken.push(word[0]);
+    }
+  }
+}
+return broken;
+"""
+
+
 def test_a_phone_shows_the_articles_list_under_short_facets_and_labels_each_line(paged_server, browser):
     """At 400 pixels: each facet shows its first five values and a link to the rest (the facets'
     values one under the other put the first result 3,000 pixels down, with thirty days, outlets
@@ -328,6 +347,40 @@ def test_a_phone_shows_the_articles_list_under_short_facets_and_labels_each_line
     browser.get(f"{base}/archive/articles?_search=harbour")
     wait.until(shown.presence_of_element_located((By.CSS_SELECTOR, "table.rows-and-columns tbody tr")))
     assert len(shown_days()) == 28
+
+
+@pytest.fixture
+def long_names_server(tmp_path):
+    """`news-archive serve` on three notes of an outlet and a writer whose names are longer than
+    a phone's facet is wide."""
+    import json
+
+    records = [{"title": f"Quay note {i}", "outlet": "The Continental Morning Courier",
+                "authors": ["Bartholomew Whitmore"], "published": f"2024-05-0{i + 1}",
+                "body": f"Note {i} of the day from the quay. " + ARTICLE_TEXT} for i in range(3)]
+    (tmp_path / "notes.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    db_path = tmp_path / "archive.db"
+    assert run_ingest([str(tmp_path / "notes.jsonl")], str(db_path), workers=1).stored == 3
+    yield from _serve(db_path, tmp_path)
+
+
+def test_a_phones_facets_wrap_names_between_words(long_names_server, browser):
+    # fail before: Datasette breaks its lists' words anywhere (word-break: break-all), which
+    # showed once the facets were two a row: a writer's "Whitmore" broke mid-word
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as shown
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base, _ = long_names_server
+    browser.set_window_size(400, 900)
+    browser.get(f"{base}/archive/articles")
+    WebDriverWait(browser, WAIT).until(shown.presence_of_element_located((By.CSS_SELECTOR, "#facet-outlet_id li a")))
+    assert browser.execute_script(BROKEN_WORDS, ".facet-info li a") == []
+    # near miss: the names do wrap (they are longer than a facet's line), between their words
+    outlet = browser.find_element(By.CSS_SELECTOR, "#facet-outlet_id li a")
+    lines = browser.execute_script(
+        "const range = document.createRange(); range.selectNodeContents(arguments[0]); return range.getClientRects().length", outlet)
+    assert outlet.text == "The Continental Morning Courier" and lines > 1
 
 
 # (outlets: a table page with no facets, where the ring's rule, kept with the facets' until
