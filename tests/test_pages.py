@@ -615,3 +615,20 @@ def test_a_near_copy_opens_from_near_copies_titled_or_not(tmp_path):
     assert [c.strip() for c in cells[1]] == ['<a href="/archive/articles/2">Millbrook bridge shut</a>'], cells
     # near miss: the JSON keeps the stored null
     assert [row["near_copy_title"] for row in stored] == [None]
+
+
+def test_an_untitled_article_is_called_by_one_name_on_every_page(tmp_path, monkeypatch):
+    # fail before: the templates spelt "Untitled article" five times beside the constant the
+    # queries' cells use, so a change of the name reached the cells and not the article's page
+    # or the articles list
+    from ingest import datasette_plugin
+
+    monkeypatch.setattr(datasette_plugin, "UNTITLED_ARTICLE", "No headline given")
+    (tmp_path / "untitled.json").write_text(json.dumps(UNTITLED))
+    assert run_ingest([str(tmp_path / "untitled.json")], str(tmp_path / "archive.db"), workers=1).stored == 1
+    with served_from(tmp_path / "archive.db") as get:
+        pages = {path: get(path).text for path in ("/archive/articles/1", "/archive/articles", "/archive/search?q=gulls")}
+    assert {path: "No headline given" in page and "Untitled article" not in page for path, page in pages.items()} == {
+        path: True for path in pages}
+    # (and the browser tab's title of the article page)
+    assert "<title>No headline given ·" in pages["/archive/articles/1"]

@@ -387,6 +387,8 @@ def prepare_jinja2_environment(env):
     env.filters["readable_date"] = readable_date
     env.filters["with_field_hints"] = with_field_hints
     env.filters["with_name_notes"] = with_name_notes
+    # What an article of no title is called, in the templates as in the queries' cells (render_cell)
+    env.globals["untitled_article"] = UNTITLED_ARTICLE
 
 
 @hookimpl
