@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARTICLE_TEXT
+from conftest import ARTICLE_TEXT, ingest_written
 from ingest.pipeline import run_ingest
 
 SERVED_DATA = Path(__file__).resolve().parent / "data" / "served"
@@ -62,6 +62,12 @@ def server(tmp_path):
     db_path = tmp_path / "archive.db"
     run_ingest([str(SERVED_DATA)], str(db_path), workers=1)
     yield from _serve(db_path, tmp_path)
+
+
+def _serve_records(tmp_path: Path, records: list[dict]):
+    """`news-archive serve` on an archive of `records` alone, each stored."""
+    ingest_written(tmp_path / "records.jsonl", *records)
+    yield from _serve(tmp_path / "archive.db", tmp_path)
 
 
 def _serve(db_path: Path, tmp_path: Path):
@@ -205,15 +211,10 @@ def test_search_facet_and_read_an_article(server, browser, tmp_path):
 @pytest.fixture
 def paged_server(tmp_path):
     """`news-archive serve` on 45 invented notes that all match "harbour": 20, 20, then 5."""
-    import json
-
     records = [{"title": f"Harbor note {i}", "outlet": "The Harbor Ledger", "authors": ["Ann Lee"],
                 "published": f"2024-05-{1 + i % 28:02d}",
                 "body": f"Note {i} of the day from the harbour master. " + ARTICLE_TEXT} for i in range(45)]
-    (tmp_path / "notes.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
-    db_path = tmp_path / "archive.db"
-    assert run_ingest([str(tmp_path / "notes.jsonl")], str(db_path), workers=1).stored == 45
-    yield from _serve(db_path, tmp_path)
+    yield from _serve_records(tmp_path, records)
 
 
 def test_next_page_of_the_search_shows_results_21_to_40(paged_server, browser):
@@ -355,15 +356,10 @@ def test_a_phone_shows_the_articles_list_under_short_facets_and_labels_each_line
 def long_names_server(tmp_path):
     """`news-archive serve` on three notes of an outlet and a writer whose names are longer than
     a phone's facet is wide."""
-    import json
-
     records = [{"title": f"Quay note {i}", "outlet": "The Continental Morning Courier",
                 "authors": ["Bartholomew Whitmore"], "published": f"2024-05-0{i + 1}",
                 "body": f"Note {i} of the day from the quay. " + ARTICLE_TEXT} for i in range(3)]
-    (tmp_path / "notes.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
-    db_path = tmp_path / "archive.db"
-    assert run_ingest([str(tmp_path / "notes.jsonl")], str(db_path), workers=1).stored == 3
-    yield from _serve(db_path, tmp_path)
+    yield from _serve_records(tmp_path, records)
 
 
 def test_a_phones_facets_wrap_names_between_words(long_names_server, browser):
@@ -428,17 +424,12 @@ def test_a_keyboard_reaches_a_tables_filters_and_sees_where_it_is(server, browse
 @pytest.fixture
 def long_words_server(tmp_path):
     """`news-archive serve` on one article whose text holds words longer than a phone's line."""
-    import json
-
     address = "https://images.example/" + "a" * 40 + "/" + "b" * 40 + "/photo-of-the-harbour.jpg"
     record = {"title": "Harbour photographs", "outlet": "The Continental Ledger", "published": "2024-05-01",
               "authors": ["AMournfulHowlOverTheHarbourWall"],  # (a writer's handle, one word)
               "body": f"The photographs are at {address} for the week.\n\n"
                       "The table of tides: " + "─" * 60 + "┼" + "─" * 30 + "\n\n" + ARTICLE_TEXT}
-    (tmp_path / "long.json").write_text(json.dumps(record))
-    db_path = tmp_path / "archive.db"
-    assert run_ingest([str(tmp_path / "long.json")], str(db_path), workers=1).stored == 1
-    yield from _serve(db_path, tmp_path)
+    yield from _serve_records(tmp_path, [record])
 
 
 def test_an_articles_long_words_break_rather_than_widen_a_phone(long_words_server, browser):

@@ -3,7 +3,6 @@ link from the index leads somewhere, saved query forms say what to type, and cel
 and readable dates rather than ids and JSON. The archive is the bundled samples plus one edited
 story of our own (so the version links are walked too)."""
 
-import json
 import re
 from html import unescape
 from urllib.parse import urljoin, urlsplit
@@ -13,7 +12,7 @@ import pytest
 from ingest.pipeline import run_ingest
 from ingest.resources import samples_dir
 
-from conftest import ARTICLE_TEXT, served_from
+from conftest import ARTICLE_TEXT, ingest_written, served_from
 
 EDITED_URL = "https://harborledger.example/2024/03/millbrook-flood"
 FIRST_TEXT = {"title": "Millbrook bridge shut as river rises", "body": ARTICLE_TEXT, "url": EDITED_URL,
@@ -36,13 +35,10 @@ def site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("pages")
     db_path = folder / "archive.db"
     assert run_ingest([str(samples_dir())], str(db_path), workers=1).failed == 0
-    for name, record in (("first.json", FIRST_TEXT), ("edited.json", EDITED_TEXT)):
-        (folder / name).write_text(json.dumps(record))
-        summary = run_ingest([str(folder / name)], str(db_path), workers=1)
-        assert summary.stored == 1
+    ingest_written(folder / "first.jsonl", FIRST_TEXT)
+    summary = ingest_written(folder / "edited.jsonl", EDITED_TEXT)
     assert summary.new_versions == 1, "the second text must be stored as an edit of the first"
-    (folder / "no-outlet.json").write_text(json.dumps(NO_OUTLET))
-    assert run_ingest([str(folder / "no-outlet.json")], str(db_path), workers=1).stored == 1
+    ingest_written(folder / "no-outlet.jsonl", NO_OUTLET)
     with served_from(db_path) as get:
         yield get
 
@@ -529,8 +525,7 @@ UNTITLED = {"outlet": "The Harbor Ledger", "authors": ["Ann Lee"], "published": 
 def untitled_site(tmp_path_factory):
     """get(path) -> response from a Datasette on one article that has no title."""
     folder = tmp_path_factory.mktemp("untitled")
-    (folder / "untitled.json").write_text(json.dumps(UNTITLED))
-    assert run_ingest([str(folder / "untitled.json")], str(folder / "archive.db"), workers=1).stored == 1
+    ingest_written(folder / "untitled.jsonl", UNTITLED)
     with served_from(folder / "archive.db") as get:
         yield get
 
@@ -586,8 +581,7 @@ LAID_OUT = {"title": "Council meets on the ferry fees", "outlet": "The Harbor Le
 def test_a_search_hits_passage_reads_as_one_line(tmp_path):
     # fail before: the passage kept the text's blank and indented lines, and the page shows a
     # cell's line breaks, so one hit was a screen tall (9 of 20 hits of a search of the corpora)
-    (tmp_path / "laid-out.json").write_text(json.dumps(LAID_OUT))
-    assert run_ingest([str(tmp_path / "laid-out.json")], str(tmp_path / "archive.db"), workers=1).stored == 1
+    ingest_written(tmp_path / "laid-out.jsonl", LAID_OUT)
     with served_from(tmp_path / "archive.db") as get:
         cell = re.search(r'<td class="col-snippet[^"]*">(.*?)</td>', get("/archive/search?q=chapters").text, re.S)[1]
         snippet = get("/archive/search.json?q=chapters&_shape=array").json()[0]["snippet"]
@@ -599,13 +593,10 @@ def test_a_search_hits_passage_reads_as_one_line(tmp_path):
 def test_a_near_copy_opens_from_near_copies_titled_or_not(tmp_path):
     # fail before: near_copy_title was text, no link, and an untitled near copy a blank cell, so
     # it could not be opened from the list of an article's near copies
-    records = {"untitled.json": {**UNTITLED, "body": ARTICLE_TEXT, "url": "https://harborledger.example/flood"},
-               "titled.json": {"title": "Millbrook bridge shut", "outlet": "The Valley Times", "body":
-                               ARTICLE_TEXT + "\n\nRead more local news on our website.",
-                               "url": "https://valleytimes.example/flood"}}
-    for name, record in records.items():
-        (tmp_path / name).write_text(json.dumps(record))
-        assert run_ingest([str(tmp_path / name)], str(tmp_path / "archive.db"), workers=1).stored == 1
+    ingest_written(tmp_path / "untitled.jsonl", {**UNTITLED, "body": ARTICLE_TEXT, "url": "https://harborledger.example/flood"})
+    ingest_written(tmp_path / "titled.jsonl", {"title": "Millbrook bridge shut", "outlet": "The Valley Times",
+                                               "body": ARTICLE_TEXT + "\n\nRead more local news on our website.",
+                                               "url": "https://valleytimes.example/flood"})
     with served_from(tmp_path / "archive.db") as get:
         pages = {article: get(f"/archive/near_copies?article={article}").text for article in (1, 2)}
         stored = get("/archive/near_copies.json?article=2&_shape=array").json()
@@ -624,8 +615,7 @@ def test_an_untitled_article_is_called_by_one_name_on_every_page(tmp_path, monke
     from ingest import datasette_plugin
 
     monkeypatch.setattr(datasette_plugin, "UNTITLED_ARTICLE", "No headline given")
-    (tmp_path / "untitled.json").write_text(json.dumps(UNTITLED))
-    assert run_ingest([str(tmp_path / "untitled.json")], str(tmp_path / "archive.db"), workers=1).stored == 1
+    ingest_written(tmp_path / "untitled.jsonl", UNTITLED)
     with served_from(tmp_path / "archive.db") as get:
         pages = {path: get(path).text for path in ("/archive/articles/1", "/archive/articles", "/archive/search?q=gulls")}
     assert {path: "No headline given" in page and "Untitled article" not in page for path, page in pages.items()} == {
