@@ -108,6 +108,18 @@ def add_query_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("same_address_key", 1, _same_address_key, deterministic=True)
     conn.create_function("opening", 1, opening, deterministic=True)
     conn.create_function("readable_snippet", 2, readable_snippet, deterministic=True)
+    conn.create_function("utc_seen", 1, utc_seen, deterministic=True)
+
+
+def utc_seen(value):
+    """new_articles' seen as first_seen is compared with it: a UTC time written any way check_parameter
+    lets through ("Z", "-00:00", a fraction, as JavaScript's toISOString writes it) up to its
+    fraction or zone. first_seen is to the second, so a fraction is cut, never rounded up: a poller
+    may be given an article of that second twice, but never misses one."""
+    zone = _SEEN_ZONE.search(value or "")
+    if zone is None:
+        return value
+    return value[:zone.start("fraction") if zone["fraction"] else zone.start("zone")]
 
 
 # The name helpers of ingest.normalise, imported when first asked: normalise pulls in courlan
@@ -210,21 +222,18 @@ def check_parameter(name: str, value: str | None) -> None:
         except ValueError:
             raise BadParameter(f"{name}: {value!r} is not a date; write it as YYYY-MM-DD "
                                "(or YYYY-MM, or YYYY), e.g. 2024-03-05") from None
-        # first_seen is stored in UTC ("...+00:00") and compared as text: a time at another offset
-        # would be read as that time in UTC, hours off without a word, and "Z" or "-00:00" sort
-        # after "+00:00", so the articles of that very second would be left out.
+        # first_seen is stored in UTC ("...+00:00") and compared as text.
         zone = _SEEN_ZONE.search(value) if name == "seen" else None
         if zone is not None and zone["separator"] != "T":  # (" 09:00" sorts before every "T...")
             raise BadParameter(f"seen: {value!r} has a space before the time; write a T, as first_seen "
                                "does, e.g. 2024-03-05T08:30:00")
-        # first_seen is to the second ("09:00:00+00:00"): "09:00:00.000" sorts after it, so the
-        # articles of that very second were left out, and a later fraction cannot be told from it.
-        if zone is not None and zone["fraction"]:
-            raise BadParameter(f"seen: {value!r} has a fraction of a second; first_seen is to the second, "
-                               "write e.g. 2024-03-05T08:30:00")
-        if zone is not None and zone["zone"] not in ("", "+00:00", "+0000"):
+        # A fraction of a second, "Z" and "-00:00" (UTC as JavaScript's toISOString writes it) are
+        # read by utc_seen in the query: compared as text they sorted after first_seen's
+        # "09:00:00+00:00", so the articles of that very second were left out. Another offset
+        # would be that time read as UTC, hours off without a word.
+        if zone is not None and zone["zone"] not in ("", "+00:00", "+0000", "Z", "z", "-00:00", "-0000"):
             raise BadParameter(f"seen: {value!r} is not a UTC time as first_seen writes it; write it with "
-                               "no offset (or +00:00), e.g. 2024-03-05T08:30:00")
+                               "no offset (or +00:00, or Z), e.g. 2024-03-05T08:30:00")
     elif name == "page":
         if not (value.isascii() and value.isdigit() and int(value) >= 1):
             raise BadParameter(f"page: {value!r} is not a page number; write 1, 2, 3...")

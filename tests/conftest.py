@@ -92,6 +92,17 @@ def served_from(archive, cors=False):
         loop.close()
 
 
+def ingest_written(path: Path, *records: dict):
+    """Write `records` to `path` (JSON Lines) and ingest it into the archive.db beside it, where
+    every one must be stored; the run's summary."""
+    from ingest.pipeline import run_ingest  # (imports the extractors: only tests that ingest pay it)
+
+    path.write_text("".join(json.dumps(record) + "\n" for record in records))
+    summary = run_ingest([str(path)], str(path.parent / "archive.db"), workers=1)
+    assert summary.stored == len(records), summary
+    return summary
+
+
 def ingest_json(*args, input=None) -> tuple[int, dict]:
     """Run `news-archive ingest ... --json` and return (exit code, summary)."""
     result = run_cli("ingest", *args, "--json", input=input)

@@ -631,7 +631,7 @@ def test_plain_sql_through_the_api(served):
 def test_article_page_reads_as_an_article(served):
     article_id = article_ids(served, "Larchmouth ferry talks resume")
     html = served(f"/archive/articles/{article_id}").text
-    assert "<h1>Larchmouth ferry talks resume</h1>" in html
+    assert "<h1 lang=\"en\">Larchmouth ferry talks resume</h1>" in html
     assert "<p>The mediator said both sides had accepted a timetable for a vote on a new roster.</p>" in html
     assert ">Piet Brandt</a>" in html and ">Coastal Herald</a>" in html
     for outlet in ("Coastal Herald", "Valley Times", "Evening Lantern"):

@@ -342,6 +342,12 @@ def test_near_copies_saved_query(tmp_path, db_path):
         assert [(row["article_id"], row["near_copy"]) for row in every] == [(3, 1), (3, 2), (2, 1)]  # (each pair once)
         refused = get("/archive/near_copies.json?article=x&_shape=array")
         assert refused.status_code == 400
+        # fail before: an id no article has (a typo) answered with no rows, as an article with no
+        # near copy does; versions' article is refused so
+        for extension in ("json", "csv"):
+            unknown = get(f"/archive/near_copies.{extension}?article=99")
+            assert unknown.status_code == 400 and "article: no article has the id 99" in unknown.text
+        # (near miss: article=1, a stored id, above)
 
 
 def test_an_articles_page_links_its_near_copies(tmp_path, db_path):

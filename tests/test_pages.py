@@ -3,7 +3,6 @@ link from the index leads somewhere, saved query forms say what to type, and cel
 and readable dates rather than ids and JSON. The archive is the bundled samples plus one edited
 story of our own (so the version links are walked too)."""
 
-import json
 import re
 from html import unescape
 from urllib.parse import urljoin, urlsplit
@@ -13,7 +12,7 @@ import pytest
 from ingest.pipeline import run_ingest
 from ingest.resources import samples_dir
 
-from conftest import ARTICLE_TEXT, served_from
+from conftest import ARTICLE_TEXT, ingest_written, served_from
 
 EDITED_URL = "https://harborledger.example/2024/03/millbrook-flood"
 FIRST_TEXT = {"title": "Millbrook bridge shut as river rises", "body": ARTICLE_TEXT, "url": EDITED_URL,
@@ -36,13 +35,10 @@ def site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("pages")
     db_path = folder / "archive.db"
     assert run_ingest([str(samples_dir())], str(db_path), workers=1).failed == 0
-    for name, record in (("first.json", FIRST_TEXT), ("edited.json", EDITED_TEXT)):
-        (folder / name).write_text(json.dumps(record))
-        summary = run_ingest([str(folder / name)], str(db_path), workers=1)
-        assert summary.stored == 1
+    ingest_written(folder / "first.jsonl", FIRST_TEXT)
+    summary = ingest_written(folder / "edited.jsonl", EDITED_TEXT)
     assert summary.new_versions == 1, "the second text must be stored as an edit of the first"
-    (folder / "no-outlet.json").write_text(json.dumps(NO_OUTLET))
-    assert run_ingest([str(folder / "no-outlet.json")], str(db_path), workers=1).stored == 1
+    ingest_written(folder / "no-outlet.jsonl", NO_OUTLET)
     with served_from(db_path) as get:
         yield get
 
@@ -517,3 +513,112 @@ def test_the_articles_list_names_each_outlet_without_its_row_number(site, path):
     # near miss: an article's own page, every field, still gives the outlet's id beside its name
     article = site("/archive/articles.json?outlet_id__notblank=1&_shape=array&_size=1").json()[0]["id"]
     assert re.search(r'</a>&nbsp;<em>\d+</em>', site(f"/archive/articles/{article}").text)
+
+
+UNTITLED = {"outlet": "The Harbor Ledger", "authors": ["Ann Lee"], "published": "2024-03-05",
+            "body": "Gulls gathered over the quay at dawn as the trawlers came in with the first catch of the "
+                    "season, and the fish market opened an hour early to take it.\n\n"
+                    "Traders said the price of cod fell by a third by noon, the lowest since the spring."}
+
+
+@pytest.fixture(scope="module")
+def untitled_site(tmp_path_factory):
+    """get(path) -> response from a Datasette on one article that has no title."""
+    folder = tmp_path_factory.mktemp("untitled")
+    ingest_written(folder / "untitled.jsonl", UNTITLED)
+    with served_from(folder / "archive.db") as get:
+        yield get
+
+
+@pytest.mark.parametrize("path", [
+    "/archive/search?q=gulls", "/archive/by_outlet?outlet=harbor", "/archive/by_author?author=ann+lee",
+    "/archive/new_articles?after=0", "/archive/article_list",
+    # near miss: the faceted search, a table its template (_table-archive-articles.html) writes,
+    # which called it "Untitled article" before the queries did
+    pytest.param("/archive/article_facets?_search=gulls", id="near-miss-article_facets")])
+def test_an_untitled_article_is_a_hit_that_opens(untitled_site, path):
+    # fail before (but the near miss): the hit's title cell was empty, no link to open it (44 of
+    # 646 articles of the corpora's pages had no title); the articles table already called it
+    # "Untitled article"
+    page = untitled_site(path).text
+    cells = [c.strip() for c in re.findall(r'<td class="col-title[^"]*">(.*?)</td>', page, re.S)]
+    assert len(cells) == 1 and re.match(r'<a href="/archive/articles/1">Untitled article</a>', cells[0]), cells
+    # near miss: the JSON keeps the stored null
+    address, _, asked = path.partition("?")
+    assert untitled_site(f"{address}.json?{asked}&_shape=array").json()[0]["title"] is None
+
+
+def test_an_articles_own_words_carry_its_language_and_the_pages_do_not(site, untitled_site):
+    # fail before: nothing said which language the text was in, so a screen reader read a
+    # Japanese or Russian article in the voice of the reader's own language
+    article = site("/archive/articles.json?language=en&_shape=array&_size=1").json()[0]
+    page = site(f"/archive/articles/{article['id']}").text
+    assert re.search(r'<h1 lang="en">', page) and re.search(r'<div class="body" lang="en">', page)
+    # near miss: the byline, the page's own words, has none; nor has "Untitled article"
+    assert re.search(r'<p class="byline">', page)
+    untitled = untitled_site("/archive/articles/1").text
+    assert "<h1>Untitled article</h1>" in untitled and re.search(r'<div class="body" lang="en">', untitled)
+
+
+def test_a_searched_list_tells_of_edited_stories_only_in_an_archive_that_has_one(site, untitled_site):
+    # fail before: every search's heading said "and only the latest matching text of an edited
+    # story (_versions=all for every text)", in an archive of no edited story too
+    heading = re.search(r"<h3>(.*?)</h3>", untitled_site("/archive/articles?_search=gulls").text, re.S)[1]
+    assert "gulls" in heading and "edited story" not in heading
+    assert untitled_site("/archive/articles.json?_search=gulls&_shape=array").json()[0]["id"] == 1
+    # near miss: an archive with an edited story still says how it lists one
+    assert "only the latest matching text of an edited story" in site("/archive/articles?_search=bridge").text
+
+
+# A page's text kept with the blank, indented lines of its layout (a video page's menus).
+LAID_OUT = {"title": "Council meets on the ferry fees", "outlet": "The Harbor Ledger", "published": "2024-05-01",
+            "body": "The council met on Monday about the ferry timetable and the harbour fees for next year.\n\n"
+                    "                Chapters\n                \n                  \n                Description\n"
+                    "                \n                   \n                  Chapters of the plan were read aloud by "
+                    "the clerk, who said the fees would rise by a tenth."}
+
+
+def test_a_search_hits_passage_reads_as_one_line(tmp_path):
+    # fail before: the passage kept the text's blank and indented lines, and the page shows a
+    # cell's line breaks, so one hit was a screen tall (9 of 20 hits of a search of the corpora)
+    ingest_written(tmp_path / "laid-out.jsonl", LAID_OUT)
+    with served_from(tmp_path / "archive.db") as get:
+        cell = re.search(r'<td class="col-snippet[^"]*">(.*?)</td>', get("/archive/search?q=chapters").text, re.S)[1]
+        snippet = get("/archive/search.json?q=chapters&_shape=array").json()[0]["snippet"]
+    assert "<mark>Chapters</mark> Description <mark>Chapters</mark> of the plan" in cell and "\n" not in cell.strip()
+    # near miss: the JSON keeps the text as stored
+    assert "\n                Description\n" in snippet
+
+
+def test_a_near_copy_opens_from_near_copies_titled_or_not(tmp_path):
+    # fail before: near_copy_title was text, no link, and an untitled near copy a blank cell, so
+    # it could not be opened from the list of an article's near copies
+    ingest_written(tmp_path / "untitled.jsonl", {**UNTITLED, "body": ARTICLE_TEXT, "url": "https://harborledger.example/flood"})
+    ingest_written(tmp_path / "titled.jsonl", {"title": "Millbrook bridge shut", "outlet": "The Valley Times",
+                                               "body": ARTICLE_TEXT + "\n\nRead more local news on our website.",
+                                               "url": "https://valleytimes.example/flood"})
+    with served_from(tmp_path / "archive.db") as get:
+        pages = {article: get(f"/archive/near_copies?article={article}").text for article in (1, 2)}
+        stored = get("/archive/near_copies.json?article=2&_shape=array").json()
+    cells = {article: re.findall(r'<td class="col-near_copy_title[^"]*">(.*?)</td>', page, re.S)
+             for article, page in pages.items()}
+    assert [c.strip() for c in cells[2]] == ['<a href="/archive/articles/1">Untitled article</a>'], cells
+    assert [c.strip() for c in cells[1]] == ['<a href="/archive/articles/2">Millbrook bridge shut</a>'], cells
+    # near miss: the JSON keeps the stored null
+    assert [row["near_copy_title"] for row in stored] == [None]
+
+
+def test_an_untitled_article_is_called_by_one_name_on_every_page(tmp_path, monkeypatch):
+    # fail before: the templates spelt "Untitled article" five times beside the constant the
+    # queries' cells use, so a change of the name reached the cells and not the article's page
+    # or the articles list
+    from ingest import datasette_plugin
+
+    monkeypatch.setattr(datasette_plugin, "UNTITLED_ARTICLE", "No headline given")
+    ingest_written(tmp_path / "untitled.jsonl", UNTITLED)
+    with served_from(tmp_path / "archive.db") as get:
+        pages = {path: get(path).text for path in ("/archive/articles/1", "/archive/articles", "/archive/search?q=gulls")}
+    assert {path: "No headline given" in page and "Untitled article" not in page for path, page in pages.items()} == {
+        path: True for path in pages}
+    # (and the browser tab's title of the article page)
+    assert "<title>No headline given ·" in pages["/archive/articles/1"]

@@ -40,8 +40,11 @@ MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
 
 
 def highlight(snippet: str) -> Markup:
-    """Escape a snippet's text but keep its <mark> tags: the only markup let through."""
-    escaped = str(escape(snippet))
+    """Escape a snippet's text but keep its <mark> tags: the only markup let through. Its white
+    space is one space, the passage read as a line: a page's text kept with the blank, indented
+    lines of its layout made a hit a screen tall (a cell keeps line breaks, Datasette's pre-wrap).
+    The JSON keeps the stored text."""
+    escaped = str(escape(" ".join(snippet.split())))
     return Markup(
         escaped.replace(str(escape(MARK_OPEN)), MARK_OPEN).replace(str(escape(MARK_CLOSE)), MARK_CLOSE)
     )
@@ -108,8 +111,13 @@ def filters_from_request(request, database, table, datasette):
         later_filters = await page_filters(request, database, table, datasette)
         clause = (latest_versions_clause(table, raw, later_filters) if columns is None
                   else latest_versions_clause_for_columns(table, columns, raw, later_filters))
+        # Said only where there is an edited story (the index of previous_version, schema/0009,
+        # answers at once): in an archive of none, every search's heading told of edited stories
+        # and a parameter a reader had no use for.
+        edited = await datasette.get_database(database).execute(
+            "select exists(select 1 from articles where previous_version is not null)")
         return FilterArguments([clause], human_descriptions=[
-            "only the latest matching text of an edited story (_versions=all for every text)"])
+            "only the latest matching text of an edited story (_versions=all for every text)"] if edited.first()[0] else [])
 
     return latest_versions_only
 
@@ -379,6 +387,8 @@ def prepare_jinja2_environment(env):
     env.filters["readable_date"] = readable_date
     env.filters["with_field_hints"] = with_field_hints
     env.filters["with_name_notes"] = with_name_notes
+    # What an article of no title is called, in the templates as in the queries' cells (render_cell)
+    env.globals["untitled_article"] = UNTITLED_ARTICLE
 
 
 @hookimpl
@@ -393,6 +403,11 @@ def render_cell(row, value, column, table, database, datasette):
         return _no_known_outlet(row)
     if database == DATABASE_NAME and table is None and column == "authors" and "text_id" in row.keys():
         return _copy_byline(value)  # (syndication's: a copy's byline, null when not recorded)
+    # An article stored with no title (a page whose headline nothing gave) was a hit with a blank
+    # title cell, a link of no text, so it could not be opened; the articles table and the
+    # article page call it this already.
+    if database == DATABASE_NAME and column in ("title", *_OTHER_ARTICLE_TITLES) and (value is None or value == ""):
+        value = UNTITLED_ARTICLE
     if database != DATABASE_NAME or not isinstance(value, str):
         return None
     if table is None and column in ("outlet", "day"):
@@ -452,10 +467,18 @@ def render_cell(row, value, column, table, database, datasette):
             if "places" in keys and isinstance(row["places"], int):
                 return _with_places(link, href, row["places"])
             return link
-    if column == "previous_title" and "previous_id" in row.keys() and isinstance(row["previous_id"], int):
-        href = datasette.urls.row(DATABASE_NAME, "articles", str(row["previous_id"]))
-        return Markup('<a href="{}">{}</a>').format(href, value)
+    if column in _OTHER_ARTICLE_TITLES and _OTHER_ARTICLE_TITLES[column] in row.keys():
+        other_id = row[_OTHER_ARTICLE_TITLES[column]]
+        if isinstance(other_id, int):
+            href = datasette.urls.row(DATABASE_NAME, "articles", str(other_id))
+            return Markup('<a href="{}">{}</a>').format(href, value)
     return None
+
+
+# A query's title of another article than the row's, by the column of that article's id, which it
+# opens: the earlier text an edit replaced (versions), the near copy of the row's article
+# (near_copies: an untitled near copy was a blank cell, so it could not be opened from there).
+_OTHER_ARTICLE_TITLES = {"previous_title": "previous_id", "near_copy_title": "near_copy"}
 
 
 def _version_link(row, value: int, column: str, datasette) -> Markup | None:
@@ -1097,6 +1120,7 @@ _COVERAGE_COLUMNS = ("outlet", "articles", "first", "last")
 _TIMELINE_COLUMNS = ("day", "outlet", "articles")
 
 
+UNTITLED_ARTICLE = "Untitled article"
 NO_KNOWN_OUTLET = Markup('<span class="no-outlet" style="color: #767676">no known outlet</span>')
 
 

@@ -218,9 +218,9 @@ async def tidied_address(datasette, database_name: str, scope) -> str | None:
 # The saved queries whose parameter names an article: the one a page starts after (its place in
 # by_outlet's order: an id of no article has no place, and its page of no rows read as the end
 # of the list), or the one whose versions are asked (an id of no article, a typo, answered with
-# no rows, as a story never edited does). (new_articles' after is a bound of ids, which any
-# number is.)
-ARTICLE_PARAMETERS = {"by_outlet": "after", "versions": "article"}
+# no rows, as a story never edited does), or whose near copies are (likewise: an article with no
+# near copy). (new_articles' after is a bound of ids, which any number is.)
+ARTICLE_PARAMETERS = {"by_outlet": "after", "versions": "article", "near_copies": "article"}
 
 
 async def _no_such_article(datasette, database_name: str, name: str, args) -> str | None:
