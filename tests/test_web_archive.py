@@ -503,3 +503,27 @@ def test_each_capture_of_a_page_keeps_when_it_was_captured(tmp_path, db_path, se
     assert [(r["status"], r["captured"]) for r in db.query("SELECT status, captured FROM sources ORDER BY id")] == [
         ("stored", "2024-03-05T08:00:00+00:00"), ("duplicate", "2024-04-05T09:30:00+00:00")]
     assert [r["captured"] for r in db.query("SELECT captured FROM articles")] == ["2024-03-05T08:00:00+00:00"]
+
+
+def test_an_archive_cut_inside_a_pages_content_names_that_page(tmp_path, db_path):
+    # A crawl gzipped whole and cut short inside its second page: the error is raised while that
+    # page's content is read. Fails before: "its record 3 is malformed or cut short ...; the 2
+    # pages before it were read", where one page was stored and the cut is in record 2.
+    import gzip as gzip_module
+    import random
+
+    words = random.Random(38).choices(["river", "council", "bridge", "ferry", "storm", "budget", "harbour"], k=60_000)
+    long_story = "\n\n".join(" ".join(words[i:i + 60]) + "." for i in range(0, len(words), 60))
+    write_archive(tmp_path / "crawl.warc", [
+        ("https://a.example/flood", "response", "200 OK", "text/html", page("River rises", FLOOD)),
+        ("https://a.example/long", "response", "200 OK", "text/html", page("A long story", long_story)),
+        ("https://a.example/fair", "response", "200 OK", "text/html", page("County fair opens", FAIR)),
+    ], gzip=False)
+    packed = gzip_module.compress((tmp_path / "crawl.warc").read_bytes())
+    archive = tmp_path / "crawl.warc.gz"
+    archive.write_bytes(packed[:len(packed) // 2])
+    code, summary = ingest_json(archive, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (1, 1, 1), summary
+    error = summary["failures"][0]["error"]
+    assert error.startswith("cannot read web archive: its record 2 is malformed or cut short"), error
+    assert error.endswith("; the 1 page before it was read"), error
