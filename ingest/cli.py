@@ -668,7 +668,7 @@ def optimize(db_path, as_json):
     articles here), during which other writers wait; readers (Datasette) carry on.
 
     Prints the time it took and the index's size in pages before and after (--json:
-    index_pages_before, index_pages_after, seconds).
+    database, index_pages_before, index_pages_after, seconds).
 
     \b
     Example:
@@ -684,7 +684,7 @@ def optimize(db_path, as_json):
     with _archive_errors(db_path):
         result = optimize_archive(db)
     if as_json:
-        click.echo(json.dumps(result, indent=2))
+        click.echo(json.dumps({"database": db_path, **result}, indent=2))
     else:
         click.echo(f"Search index merged in {result['seconds']:.1f} s: {result['index_pages_before']:,} "
                    f"-> {result['index_pages_after']:,} index pages.")
@@ -707,8 +707,8 @@ def link_copies(db_path, as_json):
     million). It commits every 1,000 articles, so a stopped run goes on where it stopped when
     run again; other writers wait for each thousand, readers (Datasette) carry on.
 
-    Prints how many articles it read and how many near copies it linked (--json: read, linked,
-    seconds). A text too short to sketch is read again by each run.
+    Prints how many articles it read and how many near copies it linked (--json: database, read,
+    linked, seconds). A text too short to sketch is read again by each run.
 
     \b
     Example:
@@ -740,7 +740,7 @@ def link_copies(db_path, as_json):
                     progress.update(step_read)
     finally:
         conn.close()
-    result = {"read": read, "linked": linked, "seconds": round(time.perf_counter() - started, 3)}
+    result = {"database": db_path, "read": read, "linked": linked, "seconds": round(time.perf_counter() - started, 3)}
     if as_json:
         click.echo(json.dumps(result, indent=2))
     else:
@@ -883,7 +883,7 @@ def _report_reparse(summary, db_path: str, dry_run: bool) -> None:
 def stats(db_path, as_json):
     """Counts of articles, sources, duplicates, outlets, authors, dates and failures.
 
-    Prints one figure a line (--json: one object): articles; sources (every input seen);
+    Prints one figure a line (--json: one object, the archive's path as `database` first): articles; sources (every input seen);
     duplicates (inputs whose text was already stored); syndicated articles (stories seen at two
     or more places, their edited copies at other outlets included, each story once); failed
     (inputs that fail now); new versions (edited texts kept beside the ones they replace); outlets; authors; languages; the first and last publication dates; articles without
@@ -897,8 +897,8 @@ def stats(db_path, as_json):
     with _archive_errors(db_path):
         db = open_connection_for_reading(db_path)  # (sqlite-utils not imported for it)
     figures = archive_stats(db)
-    if as_json:
-        click.echo(json.dumps(figures, indent=2))
+    if as_json:  # (the archive named, as ingest's and reparse's --json name it)
+        click.echo(json.dumps({"database": db_path, **figures}, indent=2))
         return
     width = max(len(k) for k in figures)
     for key, value in figures.items():

@@ -2736,3 +2736,17 @@ def test_a_lone_text_that_is_a_mailbox_is_no_lone_article(tmp_path):
     (tmp_path / "story.txt").write_text(f"Floods close bridge\n\n{ARTICLE_TEXT}\n")
     lone = {name: lone_article_file([InputFile(tmp_path / name, 2_000_000)]) for name in ("box.txt", "one.txt", "story.txt")}
     assert lone == {"box.txt": False, "one.txt": True, "story.txt": True}
+
+
+def test_every_json_summary_names_its_archive_and_ingest_counts_duplicates_as_stats_does(tmp_path, db_path):
+    # Fails before: ingest's count was "duplicate" alone where stats says "duplicates" (the old
+    # key stays, for the scripts that read it), and stats, optimize and link-copies named no
+    # archive, where a script that ingests into several could not tell which answered.
+    (tmp_path / "a.txt").write_text("Headline\n\n" + ARTICLE_TEXT)
+    (tmp_path / "b.txt").write_text("Headline again\n\n" + ARTICLE_TEXT)
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (summary["database"], summary["duplicate"], summary["duplicates"]) == (str(db_path), 1, 1), summary
+    for command in ("stats", "optimize", "link-copies"):
+        answer = json.loads(run_cli(command, "--db", db_path, "--json").stdout)
+        assert answer["database"] == str(db_path), (command, answer)
+    assert json.loads(run_cli("stats", "--db", db_path, "--json").stdout)["duplicates"] == 1
