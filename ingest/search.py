@@ -41,10 +41,39 @@ MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"  # what that query puts around a mat
 def search_sql() -> str:
     """The `search` saved query of metadata.yml: the CLI runs the very SQL the JSON API serves,
     so the bounded-ranking design (explained there) lives in one place."""
+    return _saved_query_sql("search")
+
+
+def _saved_query_sql(name: str) -> str:
     with open(metadata_path(), encoding="utf-8") as file:
         import yaml  # only the search command reads metadata.yml: 17 ms off every other
 
-        return yaml.safe_load(file)["databases"]["archive"]["queries"]["search"]["sql"]
+        return yaml.safe_load(file)["databases"]["archive"]["queries"][name]["sql"]
+
+
+# The timeline's condition that leaves the undated articles out of its days (metadata.yml).
+_TIMELINE_DATED = "and f.published is not null"
+
+
+def undated_matches(db: "Database | sqlite3.Connection", text: str, outlet: str = "", versions: str = "") -> int:
+    """How many of a timeline's matches it leaves out for having no date: the timeline query
+    itself with its one condition on the date turned round, so its words, outlet and versions
+    are read as it reads them. (Its page said "Articles without a date are left out" and no
+    more, and a search of the undated alone showed nothing of them.)"""
+    sql = _saved_query_sql("timeline")
+    if sql.count(_TIMELINE_DATED) != 1:  # (kept so by tests/test_sql_copies.py)
+        raise RuntimeError("the timeline query's date condition is not where undated_matches looks")
+    sql = sql.replace(_TIMELINE_DATED, "and f.published is null")
+    add_query_functions(getattr(db, "conn", db))
+    params = {"q": text, "outlet": outlet, "split": "", "versions": versions, "page": "",
+              "_valid_q_split_versions_page": ""}
+    return sum(row[2] for row in db.execute(sql, params))
+
+
+def undated_note(count: int) -> str:
+    """What a timeline says of the matches it leaves out for having no date."""
+    return (f"{count:,} matching article{' has' if count == 1 else 's have'} no date and "
+            f"{'is' if count == 1 else 'are'} left out of the days (search lists {'it' if count == 1 else 'them'})")
 
 
 # A text of more words than this gets its opening words for a snippet (the search query's

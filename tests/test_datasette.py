@@ -1070,3 +1070,20 @@ def test_a_word_of_another_alphabet_beside_a_date_bound_is_searched_as_typed(tmp
         for word in ("Zürich", "fermé", "Crue à"):
             hits = get(f"/archive/search.json?q={quote(word)}{bounds}&_shape=array").json()
             assert [hit["title"] for hit in hits] == ["Crue à Zürich"], word
+
+
+@pytest.mark.parametrize("path, note", [
+    # fails before: the days alone, and no word of the undated matches they leave out
+    ("/archive/timeline.json?q=harbour&outlet=Coastal+Herald",
+     "1 matching article has no date and is left out of the days (search lists it)"),
+    ("/archive/timeline.json?q=larchmouth", None),  # near miss: every match dated, nothing to say
+])
+def test_a_timeline_says_how_many_undated_matches_it_leaves_out(served, path, note):
+    answer = served(path).json()
+    day = answer["columns"].index("day")
+    assert answer["rows"] and all(row[day] for row in answer["rows"]), answer["rows"]
+    assert [n for n in answer["notes"] if "no date" in n] == ([note] if note else []), answer["notes"]
+    if note:
+        assert f"Note: {note}." in served(path.replace(".json", "")).text
+        undated = rows(served, "/archive/by_outlet.json?outlet=Coastal+Herald")
+        assert [r["published"] for r in undated].count(None) == 1
