@@ -2750,3 +2750,30 @@ def test_every_json_summary_names_its_archive_and_ingest_counts_duplicates_as_st
         answer = json.loads(run_cli(command, "--db", db_path, "--json").stdout)
         assert answer["database"] == str(db_path), (command, answer)
     assert json.loads(run_cli("stats", "--db", db_path, "--json").stdout)["duplicates"] == 1
+
+
+def test_a_stage_told_once_is_drawn_again_as_its_seconds_pass(monkeypatch):
+    # With --workers 1 the one process extracts a large input itself and tells no stage
+    # meanwhile: fails before, its line stayed at "extracting big.txt (12.9 MB): 0 s" to the end.
+    import time
+
+    from ingest import cli
+    from ingest.cli import progress_bar, show_stage
+
+    monkeypatch.setattr(cli, "STAGE_REDRAW_SECONDS", 0.02)
+    now = [0.0]
+    shown = _Terminal()
+    bar, advance = progress_bar(1000, "Ingesting", file=shown, clock=lambda: now[0])
+    with bar:
+        show_stage(bar, "extracting big.txt (20.0 MB)")
+        now[0] = 7.2
+        waited = time.monotonic()
+        while not shown.getvalue().rstrip().endswith(": 7 s") and time.monotonic() - waited < 10:
+            time.sleep(0.02)
+        assert shown.getvalue().rsplit("\r", 1)[-1].rstrip().endswith("0%  extracting big.txt (20.0 MB): 7 s")
+        show_stage(bar, None)
+        now[0] = 9.0
+        advance(1000)
+    drawn = shown.getvalue()
+    time.sleep(0.1)  # near miss: once the stage has ended, nothing is drawn for it
+    assert shown.getvalue() == drawn and "big.txt" not in drawn.rsplit("\r", 1)[-1]
