@@ -756,3 +756,51 @@ def bylines_archive(tmp_path_factory):
 def test_a_search_of_a_writers_name_shows_the_names_not_their_json(bylines_archive, words, snippet):
     [hit] = search(open_database(bylines_archive), words)
     assert hit["snippet"].startswith(snippet), hit["snippet"]
+
+
+_STREET_CLOSED = ("Die Hauptstraße bleibt wegen Bauarbeiten an der Wasserleitung bis Freitag gesperrt, teilte "
+                  "die Stadtverwaltung am Montag mit. Der Busverkehr wird über den Ring umgeleitet.")
+_LANES_PAINTED = ("Die Seestrasse erhält ab Juni auf beiden Seiten einen Velostreifen, wie der Stadtrat am "
+                  "Mittwoch beschlossen hat. Die Parkplätze entlang der Seestrasse fallen dafür weg.")
+
+
+@pytest.fixture(scope="module")
+def sharp_s_archive(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("sharp_s")
+    (folder / "closed.txt").write_text("Sperrung bis Freitag\n\n" + _STREET_CLOSED)
+    (folder / "lanes.txt").write_text("Neue Velostreifen\n\n" + _LANES_PAINTED)
+    assert ingest_json(folder, "--db", folder / "archive.db")[1]["stored"] == 2
+    return folder / "archive.db"
+
+
+@pytest.mark.parametrize("typed, found, marked", [
+    # fail before: unicode61 folds case and accents but not ß, and "ss" found no "ß" nor "ß" an "ss"
+    ("Hauptstrasse", "Sperrung bis Freitag", "**Hauptstraße**"),
+    ("HAUPTSTRASSE", "Sperrung bis Freitag", "**Hauptstraße**"),
+    ("Seestraße", "Neue Velostreifen", "**Seestrasse**"),
+    ('"die hauptstrasse bleibt"', "Sperrung bis Freitag", "**Die Hauptstraße bleibt**"),
+    ("Hauptstras*", "Sperrung bis Freitag", "**Hauptstraße**"),
+    # near misses: each spelling as written, and a prefix within "ss"
+    ("Hauptstraße", "Sperrung bis Freitag", "**Hauptstraße**"),
+    ("seestrasse", "Neue Velostreifen", "**Seestrasse**"),
+    ("Seestras*", "Neue Velostreifen", "**Seestrasse**"),
+])
+def test_a_sharp_s_and_ss_find_each_other_and_the_snippet_keeps_the_text(sharp_s_archive, typed, found, marked):
+    results = search(open_database(sharp_s_archive), typed)
+    assert [r["title"] for r in results] == [found], (typed, results)
+    assert marked in results[0]["snippet"], results[0]["snippet"]
+
+
+@pytest.mark.parametrize("typed, expression", [
+    ("Straße", '("Strasse" OR "Straße")'),
+    ("stras*", '("stras"* OR "straß"*)'),
+    ("harbour -Strasse", '"harbour" NOT ("Strasse" OR "Straße")'),
+    ("Schlossstrasse", '("Schlossstrasse" OR "Schlossstraße" OR "Schloßstrasse" OR "Schloßstraße")'),
+    # near misses: no s to spell twice; a phrase of many "ss" words asks its later ones as typed
+    ("harbour strike*", '"harbour" "strike"*'),
+    ('"press pass class boss"', '("press pass class boss" OR "press pass claß boss" OR "press paß class boss" OR '
+                                '"press paß claß boss" OR "preß pass class boss" OR "preß pass claß boss" OR '
+                                '"preß paß class boss" OR "preß paß claß boss")'),
+])
+def test_a_term_with_ss_or_a_sharp_s_is_asked_in_both_spellings(typed, expression):
+    assert fts_query(typed) == expression
