@@ -405,7 +405,10 @@ def fts_query(text: str) -> str | None:
         (negative if excluded else positive)[term] = None
     if not positive:
         return None
-    return " ".join(positive) + "".join(f" NOT {term}" for term in negative)
+    # (FTS5 joins phrases side by side with an implicit AND, but not a group in brackets: a term
+    # in two spellings beside another, "class action", was a syntax error without the AND)
+    joint = " AND " if any(term.startswith("(") for term in positive) else " "
+    return joint.join(positive) + "".join(f" NOT {term}" for term in negative)
 
 
 def fts_expression(text: str | None) -> str:

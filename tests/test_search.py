@@ -780,6 +780,8 @@ def sharp_s_archive(tmp_path_factory):
     ("Seestraße", "Neue Velostreifen", "**Seestrasse**"),
     ('"die hauptstrasse bleibt"', "Sperrung bis Freitag", "**Die Hauptstraße bleibt**"),
     ("Hauptstras*", "Sperrung bis Freitag", "**Hauptstraße**"),
+    ("Montag hauptstrasse -Velostreifen", "Sperrung bis Freitag", "**Hauptstraße**"),
+    ("Parkplätze seestraße", "Neue Velostreifen", "**Seestrasse**"),
     # near misses: each spelling as written, and a prefix within "ss"
     ("Hauptstraße", "Sperrung bis Freitag", "**Hauptstraße**"),
     ("seestrasse", "Neue Velostreifen", "**Seestrasse**"),
@@ -795,6 +797,9 @@ def test_a_sharp_s_and_ss_find_each_other_and_the_snippet_keeps_the_text(sharp_s
     ("Straße", '("Strasse" OR "Straße")'),
     ("stras*", '("stras"* OR "straß"*)'),
     ("harbour -Strasse", '"harbour" NOT ("Strasse" OR "Straße")'),
+    # beside another term, joined by AND (FTS5 refused a group side by side with a phrase)
+    ("Strasse gesperrt", '("Strasse" OR "Straße") AND "gesperrt"'),
+    ("gesperrt Strasse -Bus", '"gesperrt" AND ("Strasse" OR "Straße") NOT "Bus"'),
     ("Schlossstrasse", '("Schlossstrasse" OR "Schlossstraße" OR "Schloßstrasse" OR "Schloßstraße")'),
     # near misses: no s to spell twice; a phrase of many "ss" words asks its later ones as typed
     ("harbour strike*", '"harbour" "strike"*'),
