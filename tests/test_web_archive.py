@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from conftest import ARTICLE_TEXT, ingest_json
+from conftest import ARTICLE_TEXT, connect, ingest_json, run_cli
 
 
 def page(headline: str, text: str, canonical: str | None = None) -> bytes:
@@ -527,3 +527,24 @@ def test_an_archive_cut_inside_a_pages_content_names_that_page(tmp_path, db_path
     error = summary["failures"][0]["error"]
     assert error.startswith("cannot read web archive: its record 2 is malformed or cut short"), error
     assert error.endswith("; the 1 page before it was read"), error
+
+
+def test_reparse_fills_when_a_stored_page_was_captured_in_an_archive_made_before_0031(tmp_path, db_path):
+    # Rows stored before schema/0031 have no capture date: reparse reads the stored page's record
+    # again and fills its row (fails before: left empty). A copy's row, the later capture of the
+    # same page at another record, is not read by reparse and stays empty (the README says so).
+    archive = tmp_path / "crawl.warc.gz"
+    with open(archive, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for when in ("2024-03-05T08:00:00Z", "2024-04-05T09:30:00Z"):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                "https://a.example/flood", "response", payload=io.BytesIO(page("River rises", FLOOD)),
+                http_headers=http, warc_headers_dict={"WARC-Date": when}))
+    assert ingest_json(archive, "--db", db_path)[0] == 0
+    with connect(db_path) as conn:
+        conn.execute("UPDATE sources SET captured = NULL")  # as rows stored before 0031
+    assert run_cli("reparse", "--all", "--db", db_path).exit_code == 0
+    db = Database(db_path)
+    assert [(r["status"], r["captured"]) for r in db.query("SELECT status, captured FROM sources ORDER BY id")] == [
+        ("stored", "2024-03-05T08:00:00+00:00"), ("duplicate", None)]
