@@ -368,12 +368,16 @@ def _spellings(words: list[str], prefix: bool) -> list[list[str]]:
     for n, word in enumerate(words):
         split = _DOUBLE_S.split(word.translate(_SHARP_S))  # [text, "ss" as typed, text, ...]
         pieces, typed = split[::2], split[1::2]
-        forms = ["".join(piece + joint for piece, joint in zip(pieces, (*joints, "")))
-                 for joints in product(*[(ss, "ß") for ss in typed])]
-        if prefix and n == len(words) - 1 and forms[0][-1:] in ("s", "S") and forms[0][-2:].lower() != "ss":
-            forms.append(forms[0][:-1] + "ß")
-        if len(spellings) * len(forms) > _MOST_SPELLINGS:
-            forms = forms[:1]
+        as_typed = "".join(split)
+        ends_in_half = prefix and n == len(words) - 1 and as_typed[-1:] in ("s", "S") and as_typed[-2:].lower() != "ss"
+        # (counted before they are made: a run of 48 "s" made 2^24 spellings, over 1 GB, to keep one)
+        if len(spellings) * (2 ** len(typed) + ends_in_half) > _MOST_SPELLINGS:
+            forms = [as_typed]
+        else:
+            forms = ["".join(piece + joint for piece, joint in zip(pieces, (*joints, "")))
+                     for joints in product(*[(ss, "ß") for ss in typed])]
+            if ends_in_half:
+                forms.append(as_typed[:-1] + "ß")
         spellings = [spelling + [form] for spelling in spellings for form in forms]
     return spellings
 

@@ -809,3 +809,21 @@ def test_a_sharp_s_and_ss_find_each_other_and_the_snippet_keeps_the_text(sharp_s
 ])
 def test_a_term_with_ss_or_a_sharp_s_is_asked_in_both_spellings(typed, expression):
     assert fts_query(typed) == expression
+
+
+def test_a_word_of_too_many_spellings_is_asked_as_typed_without_making_them(monkeypatch):
+    # fail before: every spelling was made before the limit was looked at, 2^24 for a run of 48 "s"
+    # (over 30 s and 1 GB); product() watched, so the test fails at once rather than taking that
+    import itertools
+
+    from ingest import search as searching
+
+    made = itertools.product
+
+    def product(*choices):
+        assert 2 ** len(choices) <= searching._MOST_SPELLINGS, f"{2 ** len(choices)} spellings made"
+        return made(*choices)
+
+    monkeypatch.setattr(itertools, "product", product)
+    assert fts_query("s" * 48) == '"' + "s" * 48 + '"'
+    assert fts_query("Strasse " + "s" * 48) == '("Strasse" OR "Straße") AND "' + "s" * 48 + '"'
