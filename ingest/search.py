@@ -353,8 +353,9 @@ def _terms(text: str):
 _SHARP_S = re.compile("([ßẞ])")
 _DOUBLE_S = re.compile("(ss)", re.IGNORECASE)
 _OTHER_SPELLING = {"ß": "ss", "ẞ": "SS"}  # (an "ss" as typed: ß)
-# At most this many spellings a term: each is one more look-up in the index (a word of three
-# "ss", "Schlossstrasse", asks 8, "Mississippi" 4); a longer phrase's further words are asked as typed.
+# At most this many spellings a term: each is one more look-up in the index ("Schlossstrasse", its
+# "sss" one "ss" and an s, asks 4, as "Mississippi" does); a longer phrase's further words are
+# asked as typed.
 _MOST_SPELLINGS = 8
 
 
