@@ -1087,3 +1087,16 @@ def test_a_timeline_says_how_many_undated_matches_it_leaves_out(served, path, no
         assert f"Note: {note}." in served(path.replace(".json", "")).text
         undated = rows(served, "/archive/by_outlet.json?outlet=Coastal+Herald")
         assert [r["published"] for r in undated].count(None) == 1
+
+
+def test_a_timeline_whose_undated_count_cannot_be_made_still_says_its_outlet_is_none(served, monkeypatch):
+    # fails before: the RuntimeError of a timeline query changed where the count looks went up to
+    # the notes' catch-all, and the outlet's note went with it
+    from ingest import datasette_plugin
+
+    def changed(*args, **kwargs):
+        raise RuntimeError("the timeline query's date condition is not where undated_matches looks")
+
+    monkeypatch.setattr(datasette_plugin, "undated_matches", changed)
+    answer = served("/archive/timeline.json?q=harbour&outlet=Nowhere").json()
+    assert answer["notes"] == ["no outlet of the archive is named 'Nowhere'"], answer["notes"]
