@@ -26,8 +26,10 @@ fixtures' own expected values (each tool's output) are not used.
 Usage: python benchmarks/package_pages.py            (fetch if needed, then list id and file)
 """
 
+import fcntl
 import hashlib
 import re
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -53,37 +55,57 @@ SOURCES = (
 
 
 def _download(registry: str, release: str, into: Path) -> None:
-    into.mkdir(parents=True, exist_ok=True)
+    # (into a folder of its own, moved into `into` once whole: a download stopped midway left a
+    # part of the archive under its name, which every later run refused as another release)
+    downloading = into / ".downloading"
+    shutil.rmtree(downloading, ignore_errors=True)
+    downloading.mkdir(parents=True)
     if registry == "npm":
-        command = ["npm", "pack", release, "--pack-destination", str(into)]
+        command = ["npm", "pack", release, "--pack-destination", str(downloading)]
     else:  # the source distribution: the wheels carry no tests
         command = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-                   "--no-binary", ":all:", release, "-d", str(into)]
+                   "--no-binary", ":all:", release, "-d", str(downloading)]
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode:
         sys.exit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr.strip()}")
+    for downloaded in downloading.iterdir():
+        downloaded.rename(into / downloaded.name)
+    downloading.rmdir()
 
 
 def fetch(folder: Path = FOLDER) -> Path:
-    """Download each release once, check its digest, and unpack its pages under `folder`."""
-    for name, registry, release, archive_name, digest, prefix in SOURCES:
-        target = folder / name
-        if target.is_dir() and any(target.iterdir()):
-            continue
-        archive = folder / "archives" / archive_name
-        if not archive.exists():
-            _download(registry, release, archive.parent)
-        actual = hashlib.sha256(archive.read_bytes()).hexdigest()
-        if actual != digest:
-            sys.exit(f"{archive}: SHA-256 {actual}, expected {digest} (a different release?)")
-        target.mkdir(parents=True, exist_ok=True)
-        with tarfile.open(archive) as tar:
-            for member in tar.getmembers():
-                if member.isfile() and member.name.startswith(prefix) and member.name.endswith((".html", ".htm")):
-                    relative = member.name[len(prefix):]
-                    if "/" in relative:
-                        continue  # (the fixtures' folders hold pages only at their top)
-                    (target / relative).write_bytes(tar.extractfile(member).read())
+    """Download each release once, check its digest, and unpack its pages under `folder`.
+
+    One run at a time (a lock on the folder): two scorers started at once in a fresh worktree
+    both downloaded the same archive file, one hashing it half written ("SHA-256 ..., expected"),
+    or one took the set the other was unpacking for done and scored part of it. A set is unpacked
+    beside its place and moved there whole, so a run stopped midway leaves no set half there."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".fetching", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # (released when the file closes, or the process ends)
+        for name, registry, release, archive_name, digest, prefix in SOURCES:
+            target = folder / name
+            if target.is_dir() and any(target.iterdir()):
+                continue
+            archive = folder / "archives" / archive_name
+            if not archive.exists():
+                _download(registry, release, archive.parent)
+            actual = hashlib.sha256(archive.read_bytes()).hexdigest()
+            if actual != digest:
+                sys.exit(f"{archive}: SHA-256 {actual}, expected {digest} (a different release?)")
+            unpacking = folder / f".{name}.unpacking"
+            shutil.rmtree(unpacking, ignore_errors=True)
+            unpacking.mkdir()
+            with tarfile.open(archive) as tar:
+                for member in tar.getmembers():
+                    if member.isfile() and member.name.startswith(prefix) and member.name.endswith((".html", ".htm")):
+                        relative = member.name[len(prefix):]
+                        if "/" in relative:
+                            continue  # (the fixtures' folders hold pages only at their top)
+                        (unpacking / relative).write_bytes(tar.extractfile(member).read())
+            if target.is_dir():  # (an empty one)
+                target.rmdir()
+            unpacking.rename(target)
     return folder
 
 

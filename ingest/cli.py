@@ -68,6 +68,9 @@ class TimeLeft:
         self.stage = None  # (what the run is doing, since when) while the bar cannot move: see show_stage
         self.beside = beside  # columns of the bar's line but the bar and what this shows (label, share)
         self.bar = None  # the bar showing this, narrowed for a stage (see progress_bar)
+        # One thread draws the bar at a time: the run's, and the one redrawing a stage (show_stage).
+        self.drawing = threading.Lock()
+        self.redrawing = False  # whether that thread runs
 
     def step(self, amount: int) -> None:
         self.done += amount
@@ -105,6 +108,8 @@ LARGE_INPUT_BYTES = 1_000_000
 
 
 BAR_WIDTH = 36  # (click's own)
+# How long (seconds) a bar being left waits for another drawing of it (a stage's redraw takes far less).
+FINISH_WAIT_SECONDS = 2.0
 MIN_BAR_WIDTH = 10  # the bar narrowed this far for a stage, at most
 
 # A stage's file name, between what is done with it and its size: "extracting NAME (20.0 MB)".
@@ -132,12 +137,31 @@ def progress_bar(total: int, label: str, file=None, clock=time.monotonic):
     bar = click.progressbar(length=max(total, 1), label=label, file=file or sys.stderr, show_pos=False,
                             show_percent=True, show_eta=False, item_show_func=time_left, width=BAR_WIDTH)
     time_left.bar = bar
+    finish = bar.render_finish
+
+    def render_finish() -> None:  # (the bar left, as a stopped run leaves it: no stage drawn after)
+        # A Ctrl-C landing in another drawing between its lock's acquire and the with that
+        # releases it leaves the lock held: the exit waits a while for it, then leaves anyway.
+        held = time_left.drawing.acquire(timeout=FINISH_WAIT_SECONDS)
+        try:
+            time_left.stage = None
+            finish()
+        finally:
+            if held:
+                time_left.drawing.release()
+
+    bar.render_finish = render_finish
 
     def advance(amount: int) -> None:
-        time_left.step(amount)
-        bar.update(amount)
+        with time_left.drawing:
+            time_left.step(amount)
+            bar.update(amount)
 
     return bar, advance
+
+
+# How often (seconds) a stage's line is drawn again while the run is told nothing new.
+STAGE_REDRAW_SECONDS = 1.0
 
 
 def show_stage(bar, stage: str | None) -> None:
@@ -146,9 +170,27 @@ def show_stage(bar, stage: str | None) -> None:
     A bar counts an input's bytes once it is written, and one 20 MB text stood at 0% with
     nothing else shown for the 20-40 s of its extraction."""
     time_left = bar.item_show_func
-    if stage is None or time_left.stage is None or time_left.stage[0] != stage:
-        time_left.stage = None if stage is None else (stage, time_left.clock())
-    bar.render_progress()
+    with time_left.drawing:
+        if stage is None or time_left.stage is None or time_left.stage[0] != stage:
+            time_left.stage = None if stage is None else (stage, time_left.clock())
+        bar.render_progress()
+        if stage is not None and not time_left.redrawing:
+            time_left.redrawing = True
+            threading.Thread(target=_redraw_stage, args=(bar,), daemon=True).start()
+
+
+def _redraw_stage(bar) -> None:
+    """Draw a stage's line again every STAGE_REDRAW_SECONDS until it ends: with --workers 1 the
+    one process extracts a large input itself and tells no stage meanwhile, so its line read
+    "extracting big.txt (12.9 MB): 0 s" for the whole of its 20 s."""
+    time_left = bar.item_show_func
+    while True:
+        time.sleep(STAGE_REDRAW_SECONDS)
+        with time_left.drawing:
+            if time_left.stage is None or bar.finished:
+                time_left.redrawing = False
+                return
+            bar.render_progress()
 
 
 class _Commands(click.Group):
@@ -198,8 +240,7 @@ def cli():
 @click.option("--url", help="Address of the one article given, whole (https://...): a single file holding "
                              "one article; refused otherwise. Default: read from the file.")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
-              help="Extraction processes. Default: one per CPU core. With 1, a large input's "
-                   "stage on the bar shows no seconds passing (the one process extracts it).")
+              help="Extraction processes. Default: one per CPU core.")
 @click.option("--rehash", is_flag=True,
               help="Read and hash every file, even one whose size and modification time are "
                    "those it had when last ingested (for copies that kept old times).")
@@ -668,7 +709,7 @@ def optimize(db_path, as_json):
     articles here), during which other writers wait; readers (Datasette) carry on.
 
     Prints the time it took and the index's size in pages before and after (--json:
-    index_pages_before, index_pages_after, seconds).
+    database, index_pages_before, index_pages_after, seconds).
 
     \b
     Example:
@@ -684,7 +725,7 @@ def optimize(db_path, as_json):
     with _archive_errors(db_path):
         result = optimize_archive(db)
     if as_json:
-        click.echo(json.dumps(result, indent=2))
+        click.echo(json.dumps({"database": db_path, **result}, indent=2))
     else:
         click.echo(f"Search index merged in {result['seconds']:.1f} s: {result['index_pages_before']:,} "
                    f"-> {result['index_pages_after']:,} index pages.")
@@ -707,8 +748,8 @@ def link_copies(db_path, as_json):
     million). It commits every 1,000 articles, so a stopped run goes on where it stopped when
     run again; other writers wait for each thousand, readers (Datasette) carry on.
 
-    Prints how many articles it read and how many near copies it linked (--json: read, linked,
-    seconds). A text too short to sketch is read again by each run.
+    Prints how many articles it read and how many near copies it linked (--json: database, read,
+    linked, seconds). A text too short to sketch is read again by each run.
 
     \b
     Example:
@@ -740,7 +781,7 @@ def link_copies(db_path, as_json):
                     progress.update(step_read)
     finally:
         conn.close()
-    result = {"read": read, "linked": linked, "seconds": round(time.perf_counter() - started, 3)}
+    result = {"database": db_path, "read": read, "linked": linked, "seconds": round(time.perf_counter() - started, 3)}
     if as_json:
         click.echo(json.dumps(result, indent=2))
     else:
@@ -883,7 +924,7 @@ def _report_reparse(summary, db_path: str, dry_run: bool) -> None:
 def stats(db_path, as_json):
     """Counts of articles, sources, duplicates, outlets, authors, dates and failures.
 
-    Prints one figure a line (--json: one object): articles; sources (every input seen);
+    Prints one figure a line (--json: one object, the archive's path as `database` first): articles; sources (every input seen);
     duplicates (inputs whose text was already stored); syndicated articles (stories seen at two
     or more places, their edited copies at other outlets included, each story once); failed
     (inputs that fail now); new versions (edited texts kept beside the ones they replace); outlets; authors; languages; the first and last publication dates; articles without
@@ -897,8 +938,8 @@ def stats(db_path, as_json):
     with _archive_errors(db_path):
         db = open_connection_for_reading(db_path)  # (sqlite-utils not imported for it)
     figures = archive_stats(db)
-    if as_json:
-        click.echo(json.dumps(figures, indent=2))
+    if as_json:  # (the archive named, as ingest's and reparse's --json name it)
+        click.echo(json.dumps({"database": db_path, **figures}, indent=2))
         return
     width = max(len(k) for k in figures)
     for key, value in figures.items():

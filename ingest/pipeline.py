@@ -186,6 +186,9 @@ class Summary:
             "seen": self.seen,
             "stored": self.stored,
             "duplicate": self.duplicate,
+            # (the same count under the name `stats --json` gives it; "duplicate" is kept for the
+            # scripts that read it)
+            "duplicates": self.duplicate,
             "unchanged": self.unchanged,
             "failed": self.failed,
             "unchanged_failed": self.unchanged_failed,

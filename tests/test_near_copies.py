@@ -493,7 +493,8 @@ def test_link_copies_links_the_articles_stored_before_near_copies_once(tmp_path,
         conn.execute("DELETE FROM article_sketches")
     result = run_cli("link-copies", "--db", db_path, "--json")
     assert result.exit_code == 0, result.output
-    assert {k: v for k, v in json.loads(result.output).items() if k != "seconds"} == {"read": 3, "linked": 1}
+    assert {k: v for k, v in json.loads(result.output).items() if k != "seconds"} == {
+        "database": str(db_path), "read": 3, "linked": 1}
     assert pairs(db_path) == [(2, 1)]
     # run again: only the text too short to sketch is read again, nothing is linked twice
     with connect(db_path) as conn:

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from conftest import ARTICLE_TEXT, ingest_json
+from conftest import ARTICLE_TEXT, connect, ingest_json, run_cli
 
 
 def page(headline: str, text: str, canonical: str | None = None) -> bytes:
@@ -503,3 +503,74 @@ def test_each_capture_of_a_page_keeps_when_it_was_captured(tmp_path, db_path, se
     assert [(r["status"], r["captured"]) for r in db.query("SELECT status, captured FROM sources ORDER BY id")] == [
         ("stored", "2024-03-05T08:00:00+00:00"), ("duplicate", "2024-04-05T09:30:00+00:00")]
     assert [r["captured"] for r in db.query("SELECT captured FROM articles")] == ["2024-03-05T08:00:00+00:00"]
+
+
+def test_an_archive_cut_inside_a_pages_content_names_that_page(tmp_path, db_path):
+    # A crawl gzipped whole and cut short inside its second page: the error is raised while that
+    # page's content is read. Fails before: "its record 3 is malformed or cut short ...; the 2
+    # pages before it were read", where one page was stored and the cut is in record 2.
+    import gzip as gzip_module
+    import random
+
+    words = random.Random(38).choices(["river", "council", "bridge", "ferry", "storm", "budget", "harbour"], k=60_000)
+    long_story = "\n\n".join(" ".join(words[i:i + 60]) + "." for i in range(0, len(words), 60))
+    write_archive(tmp_path / "crawl.warc", [
+        ("https://a.example/flood", "response", "200 OK", "text/html", page("River rises", FLOOD)),
+        ("https://a.example/long", "response", "200 OK", "text/html", page("A long story", long_story)),
+        ("https://a.example/fair", "response", "200 OK", "text/html", page("County fair opens", FAIR)),
+    ], gzip=False)
+    packed = gzip_module.compress((tmp_path / "crawl.warc").read_bytes())
+    archive = tmp_path / "crawl.warc.gz"
+    archive.write_bytes(packed[:len(packed) // 2])
+    code, summary = ingest_json(archive, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (1, 1, 1), summary
+    error = summary["failures"][0]["error"]
+    assert error.startswith("cannot read web archive: its record 2 is malformed or cut short"), error
+    assert error.endswith("; the 1 page before it was read"), error
+
+
+def test_reparse_fills_when_a_stored_page_was_captured_in_an_archive_made_before_0031(tmp_path, db_path):
+    # Rows stored before schema/0031 have no capture date: reparse reads the stored page's record
+    # again and fills its row (fails before: left empty). A copy's row, the later capture of the
+    # same page at another record, is not read by reparse and stays empty (the README says so).
+    archive = tmp_path / "crawl.warc.gz"
+    with open(archive, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for when in ("2024-03-05T08:00:00Z", "2024-04-05T09:30:00Z"):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                "https://a.example/flood", "response", payload=io.BytesIO(page("River rises", FLOOD)),
+                http_headers=http, warc_headers_dict={"WARC-Date": when}))
+    assert ingest_json(archive, "--db", db_path)[0] == 0
+    with connect(db_path) as conn:
+        conn.execute("UPDATE sources SET captured = NULL")  # as rows stored before 0031
+    assert run_cli("reparse", "--all", "--db", db_path).exit_code == 0
+    db = Database(db_path)
+    assert [(r["status"], r["captured"]) for r in db.query("SELECT status, captured FROM sources ORDER BY id")] == [
+        ("stored", "2024-03-05T08:00:00+00:00"), ("duplicate", None)]
+
+
+def test_reparse_fills_no_capture_date_from_the_same_bytes_at_another_record(tmp_path, db_path):
+    # A crawl written again with another page first: the stored page's bytes are now only at
+    # record 2, its later capture. Reparse reads them there (a record is found by its bytes), but
+    # that record's date is the later capture's, not the stored row's (fails before: it was filled
+    # with the later date).
+    def crawl(pages):
+        with open(tmp_path / "crawl.warc.gz", "wb") as out:
+            writer = WARCWriter(out, gzip=True)
+            for when, payload in pages:
+                http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+                writer.write_record(writer.create_warc_record(
+                    "https://a.example/flood", "response", payload=io.BytesIO(payload), http_headers=http,
+                    warc_headers_dict={"WARC-Date": when}))
+
+    crawl([("2024-03-05T08:00:00Z", page("River rises", FLOOD))])
+    assert ingest_json(tmp_path / "crawl.warc.gz", "--db", db_path)[0] == 0
+    with connect(db_path) as conn:
+        conn.execute("UPDATE sources SET captured = NULL")  # as rows stored before 0031
+    crawl([("2024-04-01T00:00:00Z", page("County fair opens", FAIR)),
+           ("2024-04-05T09:30:00Z", page("River rises", FLOOD))])
+    assert run_cli("reparse", "--all", "--db", db_path).exit_code == 0
+    db = Database(db_path)
+    assert [(r["location"][-2:], r["captured"]) for r in db.query("SELECT location, captured FROM sources")] == [
+        ("#1", None)]

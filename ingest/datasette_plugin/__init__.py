@@ -24,7 +24,8 @@ from markupsafe import Markup, escape
 
 from ..search import (MAX_PAGE, PAGE_SIZE, PUBLISHED_BOUNDS, RANKED_WINDOW, BadParameter, add_query_functions,
                       check_parameter, check_parameters, check_words, copies_at_outlet, names_matching_many,
-                      names_not_in_archive, outlets_noted, past_ranked_window, published_bound)
+                      names_not_in_archive, outlets_noted, past_ranked_window, published_bound, stopped_after,
+                      undated_matches, undated_note)
 from ..near_copies import near_copies_of
 from .api_errors import csv_refusal, refusal, refused_json, tidied_address, with_plain_interruptions
 from .api_paging import PAGED_QUERIES, paged_query, send_with_next_page
@@ -541,7 +542,9 @@ def asgi_wrapper(datasette):
             table_token = TABLE_PAGE.set(page["table"] if page else None)
             paged = paged_query(DATABASE_NAME, scope)
             typed = _asked_names(scope)
-            notes_task = asyncio.ensure_future(_name_notes(datasette, typed, _asked_copies(scope))) if typed else None
+            undated = _asked_undated(scope)
+            notes_task = (asyncio.ensure_future(_name_notes(datasette, typed, _asked_copies(scope), undated))
+                          if typed or undated else None)
             notes_token = NAME_NOTES.set(notes_task)
             if scope.get("type") == "http" and scope.get("path", "").endswith(".json"):
                 send = with_plain_interruptions(send, datasette.setting("sql_time_limit_ms"))
@@ -617,7 +620,25 @@ def _asked_copies(scope) -> dict | None:
     return asked
 
 
-async def _name_notes(datasette, typed: dict[str, str], copies: dict | None = None) -> list[str]:
+# How long (seconds) the timeline's count of its undated matches may take, beside the query: about
+# as long as the timeline itself, which counts the same matches. Past it the note says they are
+# left out, uncounted.
+_UNDATED_TIME_LIMIT = 1.0
+
+
+def _asked_undated(scope) -> dict | None:
+    """What a `timeline` request asks (its words, outlet and versions), for the note of how many
+    matches it leaves out for having no date; else None."""
+    if _asked_names(scope) is None or scope.get("path", "")[len(f"/{DATABASE_NAME}/"):].partition(".")[0] != "timeline":
+        return None
+    args = _first_values(scope)
+    if not args.get("q", "").strip():
+        return None
+    return {name: args.get(name, "") for name in ("q", "outlet", "versions")}
+
+
+async def _name_notes(datasette, typed: dict[str, str], copies: dict | None = None,
+                      undated: dict | None = None) -> list[str]:
     """What `news-archive search` says on standard error of the names typed: a name that matches
     many ("k" finds every author a k begins, and the answer held all their articles while the
     reader thought it narrowed to one) and a name that matches none, with the nearest (the answer
@@ -630,9 +651,11 @@ async def _name_notes(datasette, typed: dict[str, str], copies: dict | None = No
     And, for a search of one outlet (`copies`), what that outlet ran of the matching stories kept
     under the outlet of their first stored copy, which the outlet filter does not find
     (search.copies_at_outlet, as `news-archive search` says it): the page answered "0 rows" of a
-    story the outlet ran word for word. Not kept with the names' notes: it depends on the articles."""
+    story the outlet ran word for word. Not kept with the names' notes: it depends on the articles.
+
+    And, for a timeline (`undated`), how many of its matches it leaves out for having no date."""
     database = datasette.databases.get(DATABASE_NAME)
-    if not typed or database is None:
+    if not (typed or undated) or database is None:
         return []
 
     def notes(conn) -> list[str]:
@@ -654,7 +677,19 @@ async def _name_notes(datasette, typed: dict[str, str], copies: dict | None = No
         return made
 
     def notes_with_copies(conn) -> list[str]:
-        made = notes(conn)
+        made = notes(conn) if typed else []
+        if undated:
+            try:
+                with stopped_after(conn, _UNDATED_TIME_LIMIT):
+                    count = undated_matches(conn, undated["q"], undated["outlet"], undated["versions"])
+                if count:
+                    made = made + [undated_note(count)]
+            except sqlite3.Error as error:  # (a search FTS5 refuses: the other notes still go)
+                if "interrupt" in str(error):
+                    made = made + ["matching articles without a date are left out of the days "
+                                   "(too many matches to count them in time)"]
+            except RuntimeError:  # (metadata.yml's timeline changed where the count looks: the other notes still go)
+                pass
         try:
             if copies:
                 made = made + copies_at_outlet(
