@@ -1524,6 +1524,7 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
     # not the next record's, and its page is not one of those read before it.
     inside_page = False
     whole_file_gzip = False
+    resume_at = 0  # the byte the archive is read from: past a record whose gzip data is damaged
     while True:
         try:
             with open_stream() as stream:
@@ -1531,13 +1532,16 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
                     import gzip
 
                     stream = gzip.GzipFile(fileobj=stream)
+                stream.seek(resume_at)
                 records = ArchiveIterator(stream, arc2warc=True)
+                records.reader = _damage_raising_reader()(records.fh)
                 # ... and it writes a warning straight to standard error, three lines a record, where
                 # a record's declared length does not end at a blank line (a file that is no web
                 # archive: one for each of its lines): the same stray lines, blanked here.
                 records.INC_RECORD = ""
                 record = None
-                for count, record in enumerate(records, start=1):
+                # (numbered on from the damaged record after which it is read on)
+                for count, record in enumerate(records, start=1 if not resume_at else number + 1):
                     if count <= number:  # read already, before the archive was found gzipped whole
                         continue
                     number = count
@@ -1603,6 +1607,27 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
                 continue
             yield _archive_failure(location, overrides, number, pages, error)
             return
+        except _DamagedGzipMember as damage:
+            # A record's gzip member damaged (a bad disk block, a bit flipped in a copy): warcio
+            # printed zlib's "Error -3 while decompressing data" on standard error, said nothing
+            # more, and read on as at the archive's end - every record after it lost, the page
+            # failed as "a copy cut short?". Each record is a gzip member of its own, so the
+            # archive is read on from the next member that begins a record.
+            damaged = number if records.record is not None and records.member_info is None else number + 1
+            inside_page = False
+            with open_stream() as stream:
+                next_record = _next_record_member(stream, records.offset + 1)
+                size = stream.seek(0, io.SEEK_END)
+            skipped = (next_record or size) - records.offset
+            after = (f"the archive read on from its next record, at byte {next_record:,} ({skipped:,} bytes passed over)"
+                     if next_record is not None else
+                     f"no record begins after it: its last {skipped:,} bytes, from byte {records.offset:,}, were not read")
+            yield Source(f"{location}#{damaged}", b"", "", "warc", 0, overrides,
+                         f"cannot read this record of the web archive: its gzip data is damaged ({damage}); {after}")
+            if next_record is None:
+                return
+            number, resume_at = damaged, next_record
+            continue
         except (OSError, EOFError, zlib.error, ValueError) as error:
             # (a copy gzipped whole and cut short inside a page, a disk's read error there: that
             # page's record, said "record 3 ... the 2 pages before it were read" of record 2)
@@ -1617,6 +1642,63 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
         yield Source(location, b"", "", "warc", 0, overrides,
                      "no HTML page found in this web archive (only requests, media or other "
                      "records, or not a web archive)")
+
+
+class _DamagedGzipMember(Exception):
+    """A web archive's gzip member that stops decompressing part-way (see _DamageRaisingReader)."""
+
+
+@cache
+def _damage_raising_reader():
+    """warcio's reader of a web archive's gzip members, raising _DamagedGzipMember where a member
+    fails part-way. warcio's own writes zlib's error on standard error and gives no more bytes,
+    as at the archive's end: the record was read as cut short and every record after it lost, the
+    run saying nothing more (exit 0 where no page was cut). Made on first use: warcio is imported
+    for web archives only."""
+    from warcio.bufferedreaders import DecompressingBufferedReader
+
+    class DamageRaisingReader(DecompressingBufferedReader):
+        def _decompress(self, data):
+            if self.decompressor and data and self.num_block_read:  # (a member begun: see warcio)
+                try:
+                    return self.decompressor.decompress(data)
+                except zlib.error as error:
+                    raise _DamagedGzipMember(str(error)) from None
+            # (its first bytes: where they are no gzip, warcio reads the archive as uncompressed)
+            return super()._decompress(data)
+
+    return DamageRaisingReader
+
+
+# The start of a gzip member (its magic bytes and deflate), and of a record in it: a WARC
+# header, an ARC file's header or an ARC record's line (address, IP address, 14-digit date).
+_GZIP_MEMBER = b"\x1f\x8b\x08"
+_RECORD_START = re.compile(rb"WARC/\d|filedesc://|\S+ \d{1,3}(?:\.\d{1,3}){3} \d{14} ")
+
+
+def _next_record_member(stream, start: int, window: int = 2**20) -> int | None:
+    """Where the first gzip member at or after byte `start` of a web archive begins that holds a
+    record's start, or None: the record after a damaged one, each record gzipped on its own. The
+    magic bytes alone are no proof (deflated data holds them by chance), so the member's first
+    bytes are unpacked and must begin a record."""
+    position = start
+    while True:
+        stream.seek(position)
+        data = stream.read(window)
+        at = data.find(_GZIP_MEMBER)
+        while at != -1:
+            if at + 65536 > len(data) and len(data) == window:  # (its first bytes in the next window)
+                break
+            try:
+                head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[at:at + 65536], 64)
+            except zlib.error:
+                head = b""
+            if _RECORD_START.match(head):
+                return position + at
+            at = data.find(_GZIP_MEMBER, at + 1)
+        if len(data) < window:
+            return None
+        position += at if at != -1 else len(data) - len(_GZIP_MEMBER) + 1
 
 
 def _archive_failure(location: str, overrides: dict, number: int, pages: int, error: Exception,
