@@ -1534,7 +1534,7 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
                     stream = gzip.GzipFile(fileobj=stream)
                 stream.seek(resume_at)
                 records = ArchiveIterator(stream, arc2warc=True)
-                records.reader = _damage_raising_reader()(records.fh)
+                records.reader = _damage_raising_readers()[0](records.fh)
                 # ... and it writes a warning straight to standard error, three lines a record, where
                 # a record's declared length does not end at a blank line (a file that is no web
                 # archive: one for each of its lines): the same stray lines, blanked here.
@@ -1552,18 +1552,27 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
                         continue
                     pages += 1
                     page = f"{location}#{number}"
-                    content = record.content_stream()
+                    content = _raising_on_damage(record.content_stream())
                     inside_page = True
-                    body = content.read(MAX_INPUT_BYTES + 1)  # HTTP encodings undone
-                    if len(body) > MAX_INPUT_BYTES:
-                        body_hash = hashlib.sha256(body)
-                        while piece := content.read(2**20):
-                            body_hash.update(piece)
+                    body_hash = None
+                    try:
+                        body = content.read(MAX_INPUT_BYTES + 1)  # HTTP encodings undone
+                        if len(body) > MAX_INPUT_BYTES:
+                            body_hash = hashlib.sha256(body)
+                            while piece := content.read(2**20):
+                                body_hash.update(piece)
+                    except _DamagedPageEncoding as damage:
+                        # (the page's own gzip, its server's: warcio printed zlib's error and gave
+                        # the part before the damage, stored as the page without a word)
                         inside_page = False
+                        yield Source(page, b"", "", "html", 0, overrides,
+                                     f"cannot read this page: the compression its server sent it in is damaged ({damage})")
+                        continue
+                    inside_page = False
+                    if body_hash is not None:
                         yield Source(page, b"", body_hash.hexdigest(), "html", 0, overrides,
                                      _too_large(len(body), "more than"))
                         continue
-                    inside_page = False
                     if getattr(record.raw_stream, "limit", 0) > 0:  # its declared length not all there
                         yield Source(page, b"", "", "html", 0, overrides,
                                      "the web archive ends inside this record (a copy cut short?)")
@@ -1645,29 +1654,49 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
 
 
 class _DamagedGzipMember(Exception):
-    """A web archive's gzip member that stops decompressing part-way (see _DamageRaisingReader)."""
+    """A web archive's gzip member that stops decompressing part-way (see _damage_raising_readers)."""
+
+
+class _DamagedPageEncoding(Exception):
+    """A captured page's HTTP Content-Encoding (gzip, deflate) that stops decompressing part-way."""
 
 
 @cache
-def _damage_raising_reader():
-    """warcio's reader of a web archive's gzip members, raising _DamagedGzipMember where a member
-    fails part-way. warcio's own writes zlib's error on standard error and gives no more bytes,
-    as at the archive's end: the record was read as cut short and every record after it lost, the
-    run saying nothing more (exit 0 where no page was cut). Made on first use: warcio is imported
-    for web archives only."""
-    from warcio.bufferedreaders import DecompressingBufferedReader
+def _damage_raising_readers() -> tuple[type, dict]:
+    """warcio's readers, raising where a gzip or deflate stream fails part-way: the reader of a
+    web archive's gzip members (raising _DamagedGzipMember), and by warcio's class, those of a
+    captured page's Content-Encoding (raising _DamagedPageEncoding). warcio's own write zlib's
+    error on standard error and give no more bytes, as at the stream's end: a damaged member was
+    read as the archive's end, every record after it lost, and a damaged page was stored cut
+    short, the run saying nothing more. Made on first use: warcio is imported for web archives
+    only."""
+    from warcio.bufferedreaders import BufferedReader, ChunkedDataReader, DecompressingBufferedReader
 
-    class DamageRaisingReader(DecompressingBufferedReader):
-        def _decompress(self, data):
-            if self.decompressor and data and self.num_block_read:  # (a member begun: see warcio)
-                try:
-                    return self.decompressor.decompress(data)
-                except zlib.error as error:
-                    raise _DamagedGzipMember(str(error)) from None
-            # (its first bytes: where they are no gzip, warcio reads the archive as uncompressed)
-            return super()._decompress(data)
+    def raising(reader: type, damage: type) -> type:
+        class DamageRaisingReader(reader):
+            def _decompress(self, data):
+                if self.decompressor and data and self.num_block_read:  # (a stream begun: see warcio)
+                    try:
+                        return self.decompressor.decompress(data)
+                    except zlib.error as error:
+                        raise damage(str(error)) from None
+                # (its first bytes: where they are not compressed, warcio reads them as they are)
+                return super()._decompress(data)
 
-    return DamageRaisingReader
+        return DamageRaisingReader
+
+    return (raising(DecompressingBufferedReader, _DamagedGzipMember),
+            {reader: raising(reader, _DamagedPageEncoding) for reader in (BufferedReader, ChunkedDataReader)})
+
+
+def _raising_on_damage(content):
+    """A captured page's content stream (record.content_stream()), raising where its HTTP
+    encoding is damaged. warcio picks the reader for the page's headers; its class is swapped for
+    the raising one, not the choice written again here."""
+    raising = _damage_raising_readers()[1].get(type(content))
+    if raising is not None:
+        content.__class__ = raising
+    return content
 
 
 # The start of a gzip member (its magic bytes and deflate), and of a record in it: a WARC

@@ -598,3 +598,42 @@ def test_a_record_whose_gzip_data_is_damaged_fails_by_name_and_the_records_after
         assert "the archive read on from its next record, at byte" in error, error
     stored = {r["title"] for r in Database(db).query("SELECT title FROM articles")}
     assert stored == {"River rises", "County fair opens"}
+
+
+@pytest.mark.parametrize("damaged", [
+    True,  # fails before: stored cut at the damage, exit 0, warcio's "Error -3" on stderr
+    False,  # near miss: a page gzipped by its server, whole, is read whole
+])
+def test_a_page_whose_servers_compression_is_damaged_fails_by_name(tmp_path, damaged):
+    import gzip as gzip_module
+
+    story = _long_story(39)
+    packed = bytearray(gzip_module.compress(page("A long story", story)))
+    if damaged:
+        for i in range(len(packed) * 3 // 4, len(packed) * 3 // 4 + 40):
+            packed[i] ^= 0x55
+    archive = tmp_path / "crawl.warc"
+    with open(archive, "wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        for n, (payload, encoded) in enumerate([(page("River rises", FLOOD), False), (bytes(packed), True),
+                                                (page("County fair opens", FAIR), False)], start=1):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")] + [("Content-Encoding", "gzip")] * encoded,
+                                    protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"https://a.example/{n}", "response",
+                                                          payload=io.BytesIO(payload), http_headers=http))
+    db = tmp_path / "a.db"
+    run = subprocess.run([sys.executable, "-m", "ingest", "ingest", str(archive), "--db", str(db)],
+                         capture_output=True, text=True, timeout=120)
+    assert all(line.startswith("failed: ") for line in run.stderr.splitlines()), run.stderr
+    failed = [(r["location"].rsplit("#")[-1], r["error"])
+              for r in Database(db).query("SELECT location, error FROM sources WHERE status = 'failed'")]
+    stored = {r["title"]: len(r["body"]) for r in Database(db).query("SELECT title, body FROM articles")}
+    if not damaged:
+        assert (run.returncode, failed, len(stored)) == (0, [], 3), (failed, stored)
+        assert stored["A long story"] > len(story) * 0.9
+        return
+    assert run.returncode == 1
+    assert [number for number, _ in failed] == ["2"], failed
+    assert failed[0][1].startswith("cannot read this page: the compression its server sent it in is damaged "
+                                   "(Error -3 while decompressing data"), failed
+    assert set(stored) == {"River rises", "County fair opens"}
