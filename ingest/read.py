@@ -1611,7 +1611,7 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
             # A WARC gzipped whole (`gzip crawl.warc`), not a record a gzip member as crawlers
             # write them: warcio refuses it (its message a page long, telling to run its own
             # tool), yet it is the same records once unpacked, read so from the start.
-            if "non-chunked gzip" in str(error) and not whole_file_gzip:
+            if "non-chunked gzip" in str(error) and not whole_file_gzip and not resume_at:  # (not past a damaged member)
                 whole_file_gzip = True
                 continue
             yield _archive_failure(location, overrides, number, pages, error)
@@ -1675,12 +1675,16 @@ def _damage_raising_readers() -> tuple[type, dict]:
     def raising(reader: type, damage: type) -> type:
         class DamageRaisingReader(reader):
             def _decompress(self, data):
-                if self.decompressor and data and self.num_block_read:  # (a stream begun: see warcio)
+                # A stream begun, or one that begins as gzip does: where its first bytes fail,
+                # warcio takes them for bytes never compressed and reads them as they are (a
+                # damaged record of a few kilobytes, one block, was "Unknown archive format",
+                # the records after it lost; a page, its gzip stored as the page).
+                begun = self.num_block_read or (self.decomp_type == "gzip" and data.startswith(_GZIP_MEMBER))
+                if self.decompressor and data and begun:
                     try:
                         return self.decompressor.decompress(data)
                     except zlib.error as error:
                         raise damage(str(error)) from None
-                # (its first bytes: where they are not compressed, warcio reads them as they are)
                 return super()._decompress(data)
 
         return DamageRaisingReader
