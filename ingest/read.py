@@ -1610,8 +1610,9 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
         except ArchiveLoadFailed as error:
             # A WARC gzipped whole (`gzip crawl.warc`), not a record a gzip member as crawlers
             # write them: warcio refuses it (its message a page long, telling to run its own
-            # tool), yet it is the same records once unpacked, read so from the start.
-            if "non-chunked gzip" in str(error) and not whole_file_gzip and not resume_at:  # (not past a damaged member)
+            # tool), yet it is the same records once unpacked, read so from the start (not
+            # past a damaged member: read a member at a time, from there).
+            if "non-chunked gzip" in str(error) and not whole_file_gzip and not resume_at:
                 whole_file_gzip = True
                 continue
             yield _archive_failure(location, overrides, number, pages, error)
