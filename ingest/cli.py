@@ -108,6 +108,8 @@ LARGE_INPUT_BYTES = 1_000_000
 
 
 BAR_WIDTH = 36  # (click's own)
+# How long (seconds) a bar being left waits for another drawing of it (a stage's redraw takes far less).
+FINISH_WAIT_SECONDS = 2.0
 MIN_BAR_WIDTH = 10  # the bar narrowed this far for a stage, at most
 
 # A stage's file name, between what is done with it and its size: "extracting NAME (20.0 MB)".
@@ -138,9 +140,15 @@ def progress_bar(total: int, label: str, file=None, clock=time.monotonic):
     finish = bar.render_finish
 
     def render_finish() -> None:  # (the bar left, as a stopped run leaves it: no stage drawn after)
-        with time_left.drawing:
+        # A Ctrl-C landing in another drawing between its lock's acquire and the with that
+        # releases it leaves the lock held: the exit waits a while for it, then leaves anyway.
+        held = time_left.drawing.acquire(timeout=FINISH_WAIT_SECONDS)
+        try:
             time_left.stage = None
             finish()
+        finally:
+            if held:
+                time_left.drawing.release()
 
     bar.render_finish = render_finish
 

@@ -30,7 +30,7 @@ The byline the file gives is recorded on its source's row (sources.authors: what
 carried) and its byte-identical copies', which fills those an upgrade to schema/0029 could not
 know; a copy of other bytes is not read here. So is when the file says its bytes were captured
 (sources.captured, a web archive record's WARC-Date), on that row alone, where schema/0031 found
-none: a copy's row (a crawl's later capture of the same page, at another record) is not read, and
+none, and only as read at that row's own record (the same bytes at another are another capture): a copy's row (a crawl's later capture of the same page, at another record) is not read, and
 keeps none.
 
 Each batch is one transaction, and a source read by this version is marked so (its
@@ -590,9 +590,12 @@ def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: "_
                          (version, warnings_kept(article), candidate.source_id))
             archive.record_byline(candidate.source_id, article.authors)  # (unknown before schema/0029)
             # When its bytes were captured (a web archive record's WARC-Date), which a row stored
-            # before schema/0031 lacks; one already known is kept.
-            conn.execute("UPDATE sources SET captured = ? WHERE id = ? AND captured IS NULL",
-                         (article.captured, candidate.source_id))
+            # before schema/0031 lacks; one already known is kept. Only from its own record: the
+            # same bytes found at another (a crawl written again, a copy's file) are another
+            # capture, with that capture's date.
+            if outcome.source.location == candidate.location:
+                conn.execute("UPDATE sources SET captured = ? WHERE id = ? AND captured IS NULL",
+                             (article.captured, candidate.source_id))
             if every:
                 conn.execute("INSERT OR IGNORE INTO reparse_all_read (source_id) VALUES (?)", (candidate.source_id,))
         hold_stops()  # until the commit (on leaving the transaction) and the count below are done

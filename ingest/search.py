@@ -366,30 +366,39 @@ def _terms(text: str):
 # the index's text is still the text it was fed (schema/0021: a fold in the index alone made
 # FTS5's check of its index against the text fail, and a fold in the text too showed "Strasse" in
 # every snippet of "Straße").
-_SHARP_S = str.maketrans({"ß": "ss", "ẞ": "ss"})
+_SHARP_S = re.compile("([ßẞ])")
 _DOUBLE_S = re.compile("(ss)", re.IGNORECASE)
-# At most this many spellings a term: each is one more look-up in the index (a word of three
-# "ss", "Schlossstrasse", asks 8, "Mississippi" 4); a longer phrase's further words are asked as typed.
+_OTHER_SPELLING = {"ß": "ss", "ẞ": "SS"}  # (an "ss" as typed: ß)
+# At most this many spellings a term: each is one more look-up in the index ("Schlossstrasse", its
+# "sss" one "ss" and an s, asks 4, as "Mississippi" does); a longer phrase's further words are
+# asked as typed.
 _MOST_SPELLINGS = 8
 
 
-def _spellings(words: list[str], prefix: bool) -> list[list[str]]:
-    """The words of a term in each spelling of a sharp s: each "ss" as typed or ß ("strasse" ->
-    strasse, straße; "Straße" -> Strasse, Straße), and, for a prefix ending in one s, that s as
-    the first half of ß ("stras*" also straß*; "strass*" is within "stras*" already). A term with
-    neither is its one spelling."""
+def _spellings(words: list[str], prefix: bool, sharp_s_typed: bool) -> list[list[str]]:
+    """The words of a term in each spelling of a sharp s, the term as typed first. Where the
+    search has a word typed with ß (sharp_s_typed) its writer puts ß where it belongs, so only
+    such words vary, ß as typed or "ss" ("Straße" -> Straße, Strasse), and an "ss" beside them
+    stays ("dass", "Wasser": their ß spellings are old or no words, and would use up the limit a
+    phrase has before its ß word); otherwise each "ss" is as typed or ß ("strasse" -> strasse,
+    straße), and a prefix ending in one s has that s as the first half of ß too ("stras*" also
+    straß*; "strass*" is within "stras*" already). Past _MOST_SPELLINGS a word is asked as typed,
+    counted before its spellings are made (a run of 48 "s" made 2^24 of them, over 1 GB)."""
     from itertools import product
 
     spellings = [[]]
     for n, word in enumerate(words):
-        split = _DOUBLE_S.split(word.translate(_SHARP_S))  # [text, "ss" as typed, text, ...]
+        split = (_SHARP_S if sharp_s_typed else _DOUBLE_S).split(word)  # [text, joint as typed, text, ...]
         pieces, typed = split[::2], split[1::2]
-        forms = ["".join(piece + joint for piece, joint in zip(pieces, (*joints, "")))
-                 for joints in product(*[(ss, "ß") for ss in typed])]
-        if prefix and n == len(words) - 1 and forms[0][-1:] in ("s", "S") and forms[0][-2:].lower() != "ss":
-            forms.append(forms[0][:-1] + "ß")
-        if len(spellings) * len(forms) > _MOST_SPELLINGS:
-            forms = forms[:1]
+        ends_in_half = (not sharp_s_typed and prefix and n == len(words) - 1
+                        and word[-1:] in ("s", "S") and word[-2:].lower() != "ss")
+        if len(spellings) * (2 ** len(typed) + ends_in_half) > _MOST_SPELLINGS:
+            forms = [word]
+        else:
+            forms = ["".join(piece + joint for piece, joint in zip(pieces, (*joints, "")))
+                     for joints in product(*[(joint, _OTHER_SPELLING.get(joint, "ß")) for joint in typed])]
+            if ends_in_half:
+                forms.append(word[:-1] + "ß")
         spellings = [spelling + [form] for spelling in spellings for form in forms]
     return spellings
 
@@ -407,7 +416,7 @@ def fts_query(text: str) -> str | None:
     >>> fts_query('東京 Olympics')
     '"東 京" "Olympics"'
     >>> fts_query('Straße')
-    '("Strasse" OR "Straße")'
+    '("Straße" OR "Strasse")'
     """
     # Each term once: FTS5 reads a term's places in a text once for each time the query names
     # it, in one call SQLite's time limit cannot stop, so "harbor" typed 400 times took 13 s
@@ -415,8 +424,9 @@ def fts_query(text: str) -> str | None:
     # term again finds nothing more.
     positive: dict[str, None] = {}
     negative: dict[str, None] = {}
+    sharp_s_typed = any(letter in (text or "") for letter in _OTHER_SPELLING)
     for excluded, words, prefix in _terms(text):
-        phrases = [_phrase(spelling, prefix) for spelling in _spellings(words, prefix)]
+        phrases = [_phrase(spelling, prefix) for spelling in _spellings(words, prefix, sharp_s_typed)]
         term = phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
         (negative if excluded else positive)[term] = None
     if not positive:

@@ -1087,3 +1087,30 @@ def test_a_timeline_says_how_many_undated_matches_it_leaves_out(served, path, no
         assert f"Note: {note}." in served(path.replace(".json", "")).text
         undated = rows(served, "/archive/by_outlet.json?outlet=Coastal+Herald")
         assert [r["published"] for r in undated].count(None) == 1
+
+
+def test_a_timeline_whose_undated_count_cannot_be_made_still_says_its_outlet_is_none(served, monkeypatch):
+    # fails before: the RuntimeError of a timeline query changed where the count looks went up to
+    # the notes' catch-all, and the outlet's note went with it
+    from ingest import datasette_plugin
+
+    def changed(*args, **kwargs):
+        raise RuntimeError("the timeline query's date condition is not where undated_matches looks")
+
+    monkeypatch.setattr(datasette_plugin, "undated_matches", changed)
+    answer = served("/archive/timeline.json?q=harbour&outlet=Nowhere").json()
+    assert answer["notes"] == ["no outlet of the archive is named 'Nowhere'"], answer["notes"]
+
+
+def test_a_raw_search_is_not_asked_in_both_spellings_of_a_sharp_s(tmp_path):
+    # _searchmode=raw is FTS5's own syntax, passed as typed (the README says so): Straße there
+    # finds no Swiss Strasse, as the search box does
+    from conftest import served_from
+
+    (tmp_path / "lanes.jsonl").write_text(json.dumps({
+        "title": "Neue Velostreifen", "body": "Die Seestrasse erhält einen Velostreifen. " + ARTICLE_TEXT}) + "\n")
+    run_ingest([str(tmp_path / "lanes.jsonl")], str(tmp_path / "archive.db"), workers=1)
+    with served_from(tmp_path / "archive.db") as get:
+        for mode, found in (("", ["Neue Velostreifen"]), ("&_searchmode=raw", [])):
+            hits = get(f"/archive/articles.json?_search=Seestra%C3%9Fe{mode}&_col=title&_shape=array").json()
+            assert [hit["title"] for hit in hits] == found, mode

@@ -2777,3 +2777,22 @@ def test_a_stage_told_once_is_drawn_again_as_its_seconds_pass(monkeypatch):
     drawn = shown.getvalue()
     time.sleep(0.1)  # near miss: once the stage has ended, nothing is drawn for it
     assert shown.getvalue() == drawn and "big.txt" not in drawn.rsplit("\r", 1)[-1]
+
+
+def test_a_bar_is_left_though_its_drawing_lock_was_left_held(monkeypatch):
+    # A Ctrl-C between the lock's acquire and the with that releases it leaves the lock held;
+    # fails before: the bar's finish waited for it for ever, and the run never exited.
+    import threading
+
+    from ingest import cli
+
+    monkeypatch.setattr(cli, "FINISH_WAIT_SECONDS", 0.1)
+    shown = _Terminal()
+    bar, advance = cli.progress_bar(10, "Ingesting", file=shown)
+    bar.render_progress()
+    bar.item_show_func.drawing.acquire()  # (as the interrupted drawing left it)
+    leaving = threading.Thread(target=bar.render_finish, daemon=True)
+    leaving.start()
+    leaving.join(timeout=60)
+    assert not leaving.is_alive()
+    assert shown.getvalue().endswith("\n"), shown.getvalue()  # the bar's line ended, as it ends

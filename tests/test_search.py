@@ -794,9 +794,13 @@ def test_a_sharp_s_and_ss_find_each_other_and_the_snippet_keeps_the_text(sharp_s
 
 
 @pytest.mark.parametrize("typed, expression", [
-    ("Straße", '("Strasse" OR "Straße")'),
+    ("Straße", '("Straße" OR "Strasse")'),
     ("stras*", '("stras"* OR "straß"*)'),
     ("harbour -Strasse", '"harbour" NOT ("Strasse" OR "Straße")'),
+    # a search with a word typed with ß varies only its ß words, an "ss" beside them as typed
+    ("Straße Wasser", '("Straße" OR "Strasse") AND "Wasser"'),
+    ("Wasser -Straße", '"Wasser" NOT ("Straße" OR "Strasse")'),
+    ("STRAẞE", '("STRAẞE" OR "STRASSE")'),
     # beside another term, joined by AND (FTS5 refused a group side by side with a phrase)
     ("Strasse gesperrt", '("Strasse" OR "Straße") AND "gesperrt"'),
     ("gesperrt Strasse -Bus", '"gesperrt" AND ("Strasse" OR "Straße") NOT "Bus"'),
@@ -809,3 +813,52 @@ def test_a_sharp_s_and_ss_find_each_other_and_the_snippet_keeps_the_text(sharp_s
 ])
 def test_a_term_with_ss_or_a_sharp_s_is_asked_in_both_spellings(typed, expression):
     assert fts_query(typed) == expression
+
+
+def test_a_word_of_too_many_spellings_is_asked_as_typed_without_making_them(monkeypatch):
+    # fail before: every spelling was made before the limit was looked at, 2^24 for a run of 48 "s"
+    # (over 30 s and 1 GB); product() watched, so the test fails at once rather than taking that
+    import itertools
+
+    from ingest import search as searching
+
+    made = itertools.product
+
+    def product(*choices):
+        assert 2 ** len(choices) <= searching._MOST_SPELLINGS, f"{2 ** len(choices)} spellings made"
+        return made(*choices)
+
+    monkeypatch.setattr(itertools, "product", product)
+    assert fts_query("s" * 48) == '"' + "s" * 48 + '"'
+    assert fts_query("Strasse " + "s" * 48) == '("Strasse" OR "Straße") AND "' + "s" * 48 + '"'
+
+
+@pytest.mark.parametrize("typed, asked", [
+    # fail before: the limit spent on "dass", "Wasser", "muss" (daß, Waßer, muß), "Straße" was asked
+    # only as "Strasse" and the phrase as typed never, so it found nothing
+    ('"dass das Wasser muss auf die Straße"', ['"dass das Wasser muss auf die Straße"',
+                                               '"dass das Wasser muss auf die Strasse"']),
+    # with no ß typed each "ss" is asked both ways; past the limit a word as typed
+    ('"Wasser muss Strasse dass"', ['"Wasser muss Strasse dass"', '"Wasser muss Straße dass"',
+                                    '"Wasser muß Strasse dass"', '"Wasser muß Straße dass"',
+                                    '"Waßer muss Strasse dass"', '"Waßer muss Straße dass"',
+                                    '"Waßer muß Strasse dass"', '"Waßer muß Straße dass"']),
+    ('"Straße Straße Straße Straße"', ['"Straße Straße Straße Straße"', '"Straße Straße Strasse Straße"',
+                                       '"Straße Strasse Straße Straße"', '"Straße Strasse Strasse Straße"',
+                                       '"Strasse Straße Straße Straße"', '"Strasse Straße Strasse Straße"',
+                                       '"Strasse Strasse Straße Straße"', '"Strasse Strasse Strasse Straße"']),
+])
+def test_a_phrase_is_asked_as_typed_first_whatever_the_limit_leaves(typed, asked):
+    assert fts_query(typed) == "(" + " OR ".join(asked) + ")"
+
+
+def test_a_phrase_of_ss_words_then_a_sharp_s_finds_its_article(tmp_path):
+    # fail before: found nothing (the phrase was never asked with "Straße" as typed)
+    (tmp_path / "quote.txt").write_text("Keller geräumt\n\nDer Sprecher der Feuerwehr sagte am Dienstag, dass das Wasser "
+                                        "muss auf die Straße fließen, und zwar heute noch vor dem Abend. Die "
+                                        "Anwohner wurden gebeten, ihre Keller zu räumen und die Autos umzuparken.")
+    assert ingest_json(tmp_path, "--db", tmp_path / "archive.db")[1]["stored"] == 1
+    phrase = '"dass das Wasser muss auf die Straße"'
+    assert '"dass das Wasser muss auf die Straße"' in fts_query(phrase)
+    [hit] = search(open_database(tmp_path / "archive.db"), phrase)
+    assert "**dass das Wasser muss auf die Straße**" in hit["snippet"], hit["snippet"]

@@ -10,7 +10,7 @@ import pytest
 
 from ingest.datasette_plugin import STORY_SOURCES_SQL
 from ingest.resources import schema_dir
-from ingest.search import OPENING_WORDS, SNIPPET_MOST_WORDS, search_sql
+from ingest.search import _TIMELINE_DATED, OPENING_WORDS, SNIPPET_MOST_WORDS, search_sql
 from ingest.serve import load_metadata
 
 
@@ -64,3 +64,11 @@ def test_a_place_a_story_ran_is_one_outlet_address_and_day_in_every_query(query,
     found = [m.group(0) for m in re.finditer(r"[\w.]*outlet_id, same_address_key\([\w.]*url\), "
                                              r"substr\([\w.]*published, 1, 10\)", sql)]
     assert found == places
+
+
+def test_the_timeline_leaves_out_the_undated_by_one_condition_the_count_of_them_turns_round():
+    # search.undated_matches counts what the timeline leaves out by turning this one condition of
+    # its SQL round, as written (a second copy, or the condition written otherwise, and it refuses)
+    sql = load_metadata()["databases"]["archive"]["queries"]["timeline"]["sql"]
+    assert sql.count(_TIMELINE_DATED) == 1
+    assert "published is null" not in folded(sql).lower()

@@ -550,6 +550,32 @@ def test_reparse_fills_when_a_stored_page_was_captured_in_an_archive_made_before
         ("stored", "2024-03-05T08:00:00+00:00"), ("duplicate", None)]
 
 
+def test_reparse_fills_no_capture_date_from_the_same_bytes_at_another_record(tmp_path, db_path):
+    # A crawl written again with another page first: the stored page's bytes are now only at
+    # record 2, its later capture. Reparse reads them there (a record is found by its bytes), but
+    # that record's date is the later capture's, not the stored row's (fails before: it was filled
+    # with the later date).
+    def crawl(pages):
+        with open(tmp_path / "crawl.warc.gz", "wb") as out:
+            writer = WARCWriter(out, gzip=True)
+            for when, payload in pages:
+                http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+                writer.write_record(writer.create_warc_record(
+                    "https://a.example/flood", "response", payload=io.BytesIO(payload), http_headers=http,
+                    warc_headers_dict={"WARC-Date": when}))
+
+    crawl([("2024-03-05T08:00:00Z", page("River rises", FLOOD))])
+    assert ingest_json(tmp_path / "crawl.warc.gz", "--db", db_path)[0] == 0
+    with connect(db_path) as conn:
+        conn.execute("UPDATE sources SET captured = NULL")  # as rows stored before 0031
+    crawl([("2024-04-01T00:00:00Z", page("County fair opens", FAIR)),
+           ("2024-04-05T09:30:00Z", page("River rises", FLOOD))])
+    assert run_cli("reparse", "--all", "--db", db_path).exit_code == 0
+    db = Database(db_path)
+    assert [(r["location"][-2:], r["captured"]) for r in db.query("SELECT location, captured FROM sources")] == [
+        ("#1", None)]
+
+
 def _long_story(seed: int) -> str:
     import random
 
