@@ -1524,6 +1524,7 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
     # not the next record's, and its page is not one of those read before it.
     inside_page = False
     whole_file_gzip = False
+    resume_at = 0  # the byte the archive is read from: past a record whose gzip data is damaged
     while True:
         try:
             with open_stream() as stream:
@@ -1531,13 +1532,16 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
                     import gzip
 
                     stream = gzip.GzipFile(fileobj=stream)
+                stream.seek(resume_at)
                 records = ArchiveIterator(stream, arc2warc=True)
+                records.reader = _damage_raising_readers()[0](records.fh)
                 # ... and it writes a warning straight to standard error, three lines a record, where
                 # a record's declared length does not end at a blank line (a file that is no web
                 # archive: one for each of its lines): the same stray lines, blanked here.
                 records.INC_RECORD = ""
                 record = None
-                for count, record in enumerate(records, start=1):
+                # (numbered on from the damaged record after which it is read on)
+                for count, record in enumerate(records, start=1 if not resume_at else number + 1):
                     if count <= number:  # read already, before the archive was found gzipped whole
                         continue
                     number = count
@@ -1548,18 +1552,27 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
                         continue
                     pages += 1
                     page = f"{location}#{number}"
-                    content = record.content_stream()
+                    content = _raising_on_damage(record.content_stream())
                     inside_page = True
-                    body = content.read(MAX_INPUT_BYTES + 1)  # HTTP encodings undone
-                    if len(body) > MAX_INPUT_BYTES:
-                        body_hash = hashlib.sha256(body)
-                        while piece := content.read(2**20):
-                            body_hash.update(piece)
+                    body_hash = None
+                    try:
+                        body = content.read(MAX_INPUT_BYTES + 1)  # HTTP encodings undone
+                        if len(body) > MAX_INPUT_BYTES:
+                            body_hash = hashlib.sha256(body)
+                            while piece := content.read(2**20):
+                                body_hash.update(piece)
+                    except _DamagedPageEncoding as damage:
+                        # (the page's own gzip, its server's: warcio printed zlib's error and gave
+                        # the part before the damage, stored as the page without a word)
                         inside_page = False
+                        yield Source(page, b"", "", "html", 0, overrides,
+                                     f"cannot read this page: the compression its server sent it in is damaged ({damage})")
+                        continue
+                    inside_page = False
+                    if body_hash is not None:
                         yield Source(page, b"", body_hash.hexdigest(), "html", 0, overrides,
                                      _too_large(len(body), "more than"))
                         continue
-                    inside_page = False
                     if getattr(record.raw_stream, "limit", 0) > 0:  # its declared length not all there
                         yield Source(page, b"", "", "html", 0, overrides,
                                      "the web archive ends inside this record (a copy cut short?)")
@@ -1597,12 +1610,34 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
         except ArchiveLoadFailed as error:
             # A WARC gzipped whole (`gzip crawl.warc`), not a record a gzip member as crawlers
             # write them: warcio refuses it (its message a page long, telling to run its own
-            # tool), yet it is the same records once unpacked, read so from the start.
-            if "non-chunked gzip" in str(error) and not whole_file_gzip:
+            # tool), yet it is the same records once unpacked, read so from the start (not
+            # past a damaged member: read a member at a time, from there).
+            if "non-chunked gzip" in str(error) and not whole_file_gzip and not resume_at:
                 whole_file_gzip = True
                 continue
             yield _archive_failure(location, overrides, number, pages, error)
             return
+        except _DamagedGzipMember as damage:
+            # A record's gzip member damaged (a bad disk block, a bit flipped in a copy): warcio
+            # printed zlib's "Error -3 while decompressing data" on standard error, said nothing
+            # more, and read on as at the archive's end - every record after it lost, the page
+            # failed as "a copy cut short?". Each record is a gzip member of its own, so the
+            # archive is read on from the next member that begins a record.
+            damaged = number if records.record is not None and records.member_info is None else number + 1
+            inside_page = False
+            with open_stream() as stream:
+                next_record = _next_record_member(stream, records.offset + 1)
+                size = stream.seek(0, io.SEEK_END)
+            skipped = (next_record or size) - records.offset
+            after = (f"the archive read on from its next record, at byte {next_record:,} ({skipped:,} bytes passed over)"
+                     if next_record is not None else
+                     f"no record begins after it: its last {skipped:,} bytes, from byte {records.offset:,}, were not read")
+            yield Source(f"{location}#{damaged}", b"", "", "warc", 0, overrides,
+                         f"cannot read this record of the web archive: its gzip data is damaged ({damage}); {after}")
+            if next_record is None:
+                return
+            number, resume_at = damaged, next_record
+            continue
         except (OSError, EOFError, zlib.error, ValueError) as error:
             # (a copy gzipped whole and cut short inside a page, a disk's read error there: that
             # page's record, said "record 3 ... the 2 pages before it were read" of record 2)
@@ -1617,6 +1652,87 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
         yield Source(location, b"", "", "warc", 0, overrides,
                      "no HTML page found in this web archive (only requests, media or other "
                      "records, or not a web archive)")
+
+
+class _DamagedGzipMember(Exception):
+    """A web archive's gzip member that stops decompressing part-way (see _damage_raising_readers)."""
+
+
+class _DamagedPageEncoding(Exception):
+    """A captured page's HTTP Content-Encoding (gzip, deflate) that stops decompressing part-way."""
+
+
+@cache
+def _damage_raising_readers() -> tuple[type, dict]:
+    """warcio's readers, raising where a gzip or deflate stream fails part-way: the reader of a
+    web archive's gzip members (raising _DamagedGzipMember), and by warcio's class, those of a
+    captured page's Content-Encoding (raising _DamagedPageEncoding). warcio's own write zlib's
+    error on standard error and give no more bytes, as at the stream's end: a damaged member was
+    read as the archive's end, every record after it lost, and a damaged page was stored cut
+    short, the run saying nothing more. Made on first use: warcio is imported for web archives
+    only."""
+    from warcio.bufferedreaders import BufferedReader, ChunkedDataReader, DecompressingBufferedReader
+
+    def raising(reader: type, damage: type) -> type:
+        class DamageRaisingReader(reader):
+            def _decompress(self, data):
+                # A stream begun, or one that begins as gzip does: where its first bytes fail,
+                # warcio takes them for bytes never compressed and reads them as they are (a
+                # damaged record of a few kilobytes, one block, was "Unknown archive format",
+                # the records after it lost; a page, its gzip stored as the page).
+                begun = self.num_block_read or (self.decomp_type == "gzip" and data.startswith(_GZIP_MEMBER))
+                if self.decompressor and data and begun:
+                    try:
+                        return self.decompressor.decompress(data)
+                    except zlib.error as error:
+                        raise damage(str(error)) from None
+                return super()._decompress(data)
+
+        return DamageRaisingReader
+
+    return (raising(DecompressingBufferedReader, _DamagedGzipMember),
+            {reader: raising(reader, _DamagedPageEncoding) for reader in (BufferedReader, ChunkedDataReader)})
+
+
+def _raising_on_damage(content):
+    """A captured page's content stream (record.content_stream()), raising where its HTTP
+    encoding is damaged. warcio picks the reader for the page's headers; its class is swapped for
+    the raising one, not the choice written again here."""
+    raising = _damage_raising_readers()[1].get(type(content))
+    if raising is not None:
+        content.__class__ = raising
+    return content
+
+
+# The start of a gzip member (its magic bytes and deflate), and of a record in it: a WARC
+# header, an ARC file's header or an ARC record's line (address, IP address, 14-digit date).
+_GZIP_MEMBER = b"\x1f\x8b\x08"
+_RECORD_START = re.compile(rb"WARC/\d|filedesc://|\S+ \d{1,3}(?:\.\d{1,3}){3} \d{14} ")
+
+
+def _next_record_member(stream, start: int, window: int = 2**20) -> int | None:
+    """Where the first gzip member at or after byte `start` of a web archive begins that holds a
+    record's start, or None: the record after a damaged one, each record gzipped on its own. The
+    magic bytes alone are no proof (deflated data holds them by chance), so the member's first
+    bytes are unpacked and must begin a record."""
+    position = start
+    while True:
+        stream.seek(position)
+        data = stream.read(window)
+        at = data.find(_GZIP_MEMBER)
+        while at != -1:
+            if at + 65536 > len(data) and len(data) == window:  # (its first bytes in the next window)
+                break
+            try:
+                head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[at:at + 65536], 64)
+            except zlib.error:
+                head = b""
+            if _RECORD_START.match(head):
+                return position + at
+            at = data.find(_GZIP_MEMBER, at + 1)
+        if len(data) < window:
+            return None
+        position += at if at != -1 else len(data) - len(_GZIP_MEMBER) + 1
 
 
 def _archive_failure(location: str, overrides: dict, number: int, pages: int, error: Exception,

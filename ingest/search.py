@@ -16,7 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from .cjk import add_index_function, query_words
-from .resources import metadata_path
+from .resources import load_metadata
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -37,18 +37,18 @@ PAGE_SIZE = 20  # rows per page of the saved `search` query
 MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"  # what that query puts around a match
 
 
-@cache
 def search_sql() -> str:
     """The `search` saved query of metadata.yml: the CLI runs the very SQL the JSON API serves,
     so the bounded-ranking design (explained there) lives in one place."""
     return _saved_query_sql("search")
 
 
+@cache
 def _saved_query_sql(name: str) -> str:
-    with open(metadata_path(), encoding="utf-8") as file:
-        import yaml  # only the search command reads metadata.yml: 17 ms off every other
-
-        return yaml.safe_load(file)["databases"]["archive"]["queries"][name]["sql"]
+    """A saved query's SQL, read from metadata.yml once a process: the timeline's note read and
+    parsed the file for each timeline page. As the server, which reads the file when it starts
+    and serves those queries until it is started again (as Datasette does, and its --reload)."""
+    return load_metadata()["databases"]["archive"]["queries"][name]["sql"]
 
 
 # The timeline's condition that leaves the undated articles out of its days (metadata.yml).
@@ -125,7 +125,14 @@ def add_query_functions(conn: sqlite3.Connection) -> None:
     same_address_key compares addresses as ingest does (normalise.same_address_key); opening
     gives a text too long for FTS5's snippet() its first words (SNIPPET_MOST_WORDS), and
     readable_snippet a byline's snippet as names, not JSON; snippet()
-    reads the index's text through cjk_index_text (ingest.cjk)."""
+    reads the index's text through cjk_index_text (ingest.cjk).
+
+    Once a connection: a function registered again expires every statement SQLite has prepared
+    on it, and search() and the timeline's note, which register them on each call, had the saved
+    query prepared again each time, 80-400 ms for SQL that runs in 1-15 (and on a server's
+    connection, every saved query it had prepared)."""
+    if _has_query_functions(conn):
+        return
     add_index_function(conn)
     conn.create_function("escape_fts", 1, fts_expression, deterministic=True)
     conn.create_function("person_key", 1, _person_key, deterministic=True)
@@ -149,6 +156,15 @@ def utc_seen(value):
     if zone is None:
         return value
     return value[:zone.start("fraction") if zone["fraction"] else zone.start("zone")]
+
+
+def _has_query_functions(conn: sqlite3.Connection) -> bool:
+    """Whether add_query_functions registered its functions on this connection: the last of them
+    is there. (Not escape_fts: Datasette registers its own under that name, which ours replaces.)"""
+    try:
+        return conn.execute("SELECT 1 FROM pragma_function_list WHERE name = 'readable_snippet'").fetchone() is not None
+    except sqlite3.Error:  # (an SQLite without the pragma: registered again, as before)
+        return False
 
 
 # The name helpers of ingest.normalise, imported when first asked: normalise pulls in courlan

@@ -9,13 +9,12 @@ import time
 from pathlib import Path
 
 import uvicorn
-import yaml
 from datasette.app import Datasette
 
 from .datasette_plugin import DATABASE_NAME
 from .datasette_plugin.facet_cache import ArchiveDatabase, FacetCache
 from .pipeline import Summary, run_ingest
-from .resources import metadata_path, samples_dir
+from .resources import load_metadata, samples_dir
 from .store import on_read_only_disk, open_for_reading, read_only_uri
 
 # The table whose searched page's count and facets are answered from memory (facet_cache.py):
@@ -64,11 +63,6 @@ class ArchiveDatasette(Datasette):
             return
         self._schema_checked_at = now
         await super().refresh_schemas()
-
-
-def load_metadata() -> dict:
-    with open(metadata_path(), encoding="utf-8") as file:
-        return yaml.safe_load(file)
 
 
 def count_articles(db_path: str | Path) -> int | None:

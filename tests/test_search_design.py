@@ -385,3 +385,66 @@ def test_an_outlet_or_author_typed_in_another_case_is_found(archive):
     # the beginnings of its words, as by_outlet reads them; not a piece inside a word
     assert saved(archive, q="dredging", outlet="coast weekl") == saved(archive, q="dredging", outlet="Coast Weekly")
     assert saved(archive, q="dredging", outlet="oast Weekly") == []
+
+
+class _CountingConnection(sqlite3.Connection):
+    """A connection that counts the SQL functions registered on it."""
+
+    registered = 0
+
+    def create_function(self, *args, **kwargs):
+        self.registered += 1
+        return super().create_function(*args, **kwargs)
+
+
+def test_searching_again_on_a_connection_registers_nothing_again(archive):
+    # fails before: each search() (and each timeline note) registered its SQL functions again,
+    # which expires every statement prepared on the connection: the saved query, prepared again
+    # on each call, cost 80-400 ms on a 10,000-article archive where its SQL runs in 1-15 ms.
+    from ingest.search import undated_matches
+
+    conn = sqlite3.connect(archive, factory=_CountingConnection)
+    first = search(conn, "harbour")
+    registered = conn.registered
+    assert registered > 0
+    assert search(conn, "harbour") == first
+    undated_matches(conn, "harbour")
+    assert conn.registered == registered
+
+
+def test_our_functions_replace_another_escape_fts_on_the_connection(archive):
+    # near miss: Datasette registers an escape_fts of its own on each connection before the
+    # plugin's; that one is not taken for ours (it took `-word` for the word).
+    from ingest.search import fts_expression
+
+    conn = sqlite3.connect(archive)
+    conn.create_function("escape_fts", 1, lambda text: f'"{text}"')
+    add_query_functions(conn)
+    assert conn.execute("SELECT escape_fts('harbour -lighthouse')").fetchone()[0] == fts_expression(
+        "harbour -lighthouse") != '"harbour -lighthouse"'
+
+
+def test_metadata_is_parsed_once_a_process_for_the_searches_and_timeline_notes(archive, monkeypatch):
+    # fails before: the timeline's note read and parsed metadata.yml (100 ms with PyYAML's own
+    # parser) for each timeline page the server gave. The server itself reads the file once,
+    # when it starts, as Datasette does: the note reads it as the served timeline query does.
+    import yaml
+
+    from ingest.search import undated_matches
+
+    conn = sqlite3.connect(archive)
+    search(conn, "harbour"), undated_matches(conn, "harbour")
+    parsed = []
+    for name in ("load", "safe_load"):
+        monkeypatch.setattr(yaml, name, lambda *args, _parse=getattr(yaml, name), **kwargs: (
+            parsed.append(1), _parse(*args, **kwargs))[1])
+    assert search(conn, "harbour") and undated_matches(conn, "harbour") == 0
+    assert parsed == []
+
+
+def test_metadata_parsed_by_libyaml_is_what_pyyaml_reads():
+    import yaml
+
+    from ingest.resources import load_metadata, metadata_path
+
+    assert load_metadata() == yaml.safe_load(metadata_path().read_text(encoding="utf-8"))

@@ -574,3 +574,97 @@ def test_reparse_fills_no_capture_date_from_the_same_bytes_at_another_record(tmp
     db = Database(db_path)
     assert [(r["location"][-2:], r["captured"]) for r in db.query("SELECT location, captured FROM sources")] == [
         ("#1", None)]
+
+
+def _long_story(seed: int) -> str:
+    import random
+
+    words = random.Random(seed).choices(["river", "council", "bridge", "ferry", "storm", "budget", "harbour"], k=60_000)
+    return "\n\n".join(" ".join(words[i:i + 60]) + "." for i in range(0, len(words), 60))
+
+
+@pytest.mark.parametrize("damaged, kind, long", [
+    (2, "text/html", True),  # fails before: record 2 "cut short?", record 3 lost, warcio's "Error -3" on stderr
+    (2, "image/png", True),  # (a record passed over: warcio lost the rest while skipping it)
+    (2, "text/html", False),  # fails before: "Unknown archive format" (one block, read as not gzipped), record 3 lost
+    (3, "text/html", True),  # the last record: no record after it to read on from
+])
+def test_a_record_whose_gzip_data_is_damaged_fails_by_name_and_the_records_after_it_are_read(
+        tmp_path, damaged, kind, long):
+    # A crawl gzipped a record at a time, one record's member damaged deep in its body (a bad
+    # disk block, a flipped bit in a copy). Run as a process: what warcio printed is seen.
+    payloads = [page("River rises", FLOOD), page("A long story", _long_story(38) if long else FLOOD + FAIR),
+                page("County fair opens", FAIR)]
+    if damaged == 3:
+        payloads[1], payloads[2] = payloads[2], payloads[1]
+    kinds = ["text/html"] * 3
+    kinds[damaged - 1] = kind
+    archive = tmp_path / "crawl.warc.gz"
+    write_archive(archive, [(f"https://a.example/{n}", "response", "200 OK", k, p)
+                            for n, (k, p) in enumerate(zip(kinds, payloads), start=1)])
+    data = bytearray(archive.read_bytes())
+    member = data.index(b"\x1f\x8b\x08", 1)  # record 2's member
+    if damaged == 3:
+        member = data.index(b"\x1f\x8b\x08", data.index(b"\x1f\x8b\x08", member + 1))
+    deep = len(data) - 2_000 if damaged == 3 else member + (20_000 if long else 200)
+    for i in range(deep, deep + 40):
+        data[i] ^= 0x55
+    archive.write_bytes(data)
+    db = tmp_path / "a.db"
+    run = subprocess.run([sys.executable, "-m", "ingest", "ingest", str(archive), "--db", str(db)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1
+    lines = run.stderr.splitlines()
+    assert lines and all(line.startswith("failed: ") for line in lines), run.stderr
+    rows = list(Database(db).query("SELECT location, status, error FROM sources ORDER BY location"))
+    assert [(r["location"].rsplit("#")[-1], r["status"]) for r in rows if r["status"] == "failed"] == [
+        (str(damaged), "failed")], rows
+    error = next(r["error"] for r in rows if r["status"] == "failed")
+    assert error.startswith("cannot read this record of the web archive: its gzip data is damaged (Error -3"), error
+    if damaged == 3:
+        assert "no record begins after it: its last" in error and "bytes, from byte" in error, error
+    else:
+        assert "the archive read on from its next record, at byte" in error, error
+    stored = {r["title"] for r in Database(db).query("SELECT title FROM articles")}
+    assert stored == {"River rises", "County fair opens"}
+
+
+@pytest.mark.parametrize("damaged", [
+    0.75,  # fails before: stored cut at the damage, exit 0, warcio's "Error -3" on stderr
+    0.001,  # fails before: its first block failed, so warcio read it as never gzipped, the gzip stored as the page
+    0,  # near miss: a page gzipped by its server, whole, is read whole
+])
+def test_a_page_whose_servers_compression_is_damaged_fails_by_name(tmp_path, damaged):
+    import gzip as gzip_module
+
+    story = _long_story(39)
+    packed = bytearray(gzip_module.compress(page("A long story", story)))
+    if damaged:
+        deep = max(20, int(len(packed) * damaged))
+        for i in range(deep, deep + 40):
+            packed[i] ^= 0x55
+    archive = tmp_path / "crawl.warc"
+    with open(archive, "wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        for n, (payload, encoded) in enumerate([(page("River rises", FLOOD), False), (bytes(packed), True),
+                                                (page("County fair opens", FAIR), False)], start=1):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")] + [("Content-Encoding", "gzip")] * encoded,
+                                    protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"https://a.example/{n}", "response",
+                                                          payload=io.BytesIO(payload), http_headers=http))
+    db = tmp_path / "a.db"
+    run = subprocess.run([sys.executable, "-m", "ingest", "ingest", str(archive), "--db", str(db)],
+                         capture_output=True, text=True, timeout=120)
+    assert all(line.startswith("failed: ") for line in run.stderr.splitlines()), run.stderr
+    failed = [(r["location"].rsplit("#")[-1], r["error"])
+              for r in Database(db).query("SELECT location, error FROM sources WHERE status = 'failed'")]
+    stored = {r["title"]: len(r["body"]) for r in Database(db).query("SELECT title, body FROM articles")}
+    if not damaged:
+        assert (run.returncode, failed, len(stored)) == (0, [], 3), (failed, stored)
+        assert stored["A long story"] > len(story) * 0.9
+        return
+    assert run.returncode == 1
+    assert [number for number, _ in failed] == ["2"], failed
+    assert failed[0][1].startswith("cannot read this page: the compression its server sent it in is damaged "
+                                   "(Error -3 while decompressing data"), failed
+    assert set(stored) == {"River rises", "County fair opens"}
