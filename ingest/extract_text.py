@@ -2152,10 +2152,10 @@ def _header_dates(lines, header, used, above, dates_of, page_copied=False) -> tu
             before = text[max(0, position - 200):position]
             if not before.strip() and i > 0 and lines[i - 1].words <= 3:
                 before = lines[i - 1].text + " "  # a label on the line above: "Updated:" / date
-            # The label nearest the date names it: "Updated Oct 29; Published Oct 28".
-            labels = re.findall(r"\b(updated|modified|edited|published|posted)\b", before, re.I)
-            if labels and labels[-1].casefold() in {"updated", "modified", "edited"} \
-                    and re.search(r"\b(?:updated|modified|edited)\b[^|•·]*$", before, re.I):
+            # The label nearest the date names it: "Updated Oct 29; Published Oct 28" (or
+            # "Mis à jour le ...; Publié le ..."), unless a field's bar comes between them.
+            label = next(reversed(list(rules.DATE_LABEL.finditer(before))), None)
+            if label and label.group("updated") and not re.search(r"[|•·]", before[label.end():]):
                 updated = updated or raw
             elif published is None:
                 unlabelled.append((position, raw))

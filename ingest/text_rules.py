@@ -990,6 +990,14 @@ _DAY_FIRST_PUBLISHED_WORDS = (r"publiziert|veröffentlicht|aktualisiert|publié|
                               r"pubblicato|aggiornato|gepubliceerd|bijgewerkt|publicerad|publisert|udgivet|"
                               r"opublikowano|zveřejněno")
 _DAY_FIRST_STAMP = re.compile(rf"(?i:(?<!\w)(?:{_DAY_FIRST_PUBLISHED_WORDS})\b)")
+# The label before a date that says which date it is, in English and in the languages above:
+# "Mis à jour le 06/03/2019 · Publié le 03/03/2019" dates the revision first and the publication
+# after it, as "Updated ... Published ..." does in English (read in English alone, the French
+# revision's day was taken for the publication's).
+DATE_LABEL = re.compile(
+    r"(?i:(?<!\w)(?:(?P<updated>updated|modified|edited|mis\s+[àa]\s+jour|aktualisiert|actualizado|aggiornato|"
+    r"bijgewerkt|atualizado|uppdaterad|oppdatert|opdateret|zaktualizowano|aktualizováno)"
+    rf"|published|posted|{_DAY_FIRST_PUBLISHED_WORDS})(?!\w))")
 
 
 def full_dates(text: str) -> list[tuple[int, str]]:

@@ -1022,6 +1022,11 @@ def test_labels_on_the_line_above_the_date():
     ("Updated March 6, 2019; Published March 3, 2019", "2019-03-03", "2019-03-06"),
     ("Published March 3, 2019 | Updated March 6, 2019", "2019-03-03", "2019-03-06"),
     ("Posted March 3, 2019, last modified March 6, 2019", "2019-03-03", "2019-03-06"),
+    # The same labels in the languages that write a slashed date day first.
+    ("* Mis à jour le 06/03/2019 à 10:37\n* Publié le 03/03/2019 à 17:08", "2019-03-03", "2019-03-06"),
+    ("Aktualisiert am 06/03/2019, veröffentlicht am 03/03/2019", "2019-03-03", "2019-03-06"),
+    ("Actualizado 06/03/2019 - Publicado 03/03/2019", "2019-03-03", "2019-03-06"),
+    ("Publié le 03/03/2019 | Mis à jour le 06/03/2019", "2019-03-03", "2019-03-06"),
 ])
 def test_the_label_nearest_a_date_names_it(stamps, published, updated):
     article = parse(f"# Harbour strike ends\n\n{stamps}\n\n{STORY}\n", markdown=True)
