@@ -2043,11 +2043,18 @@ def find_dates(lines, header, body_at, used, title_at=None, page_copied=False) -
     # The byline's own lines first, then the header below the headline, then above it (a
     # masthead above the headline shows the day the page was read, and menus list other stories).
     above = (lambda i: i < title_at) if title_at is not None else (lambda i: False)
+    # A slashed date either order could read is read as the text's worded dates are written.
+    day_first = any("/" in line.text for line in lines) and rules.writes_day_first("\n".join(l.text for l in lines))
+
+    def dates_outside_addresses(text):
+        return rules.dates_outside_addresses(text, day_first)
+
     # A date written where a reader sees it first; one inside a web address the text shows
     # ("https://example.org/2023/11/05/...") only when the header has no other.
-    published, updated = _header_dates(lines, header, used, above, rules.dates_outside_addresses, page_copied)
+    published, updated = _header_dates(lines, header, used, above, dates_outside_addresses, page_copied)
     if not (published or updated) and any("/" in lines[i].text for i in header):
-        published, updated = _header_dates(lines, header, used, above, rules.full_dates, page_copied)
+        published, updated = _header_dates(lines, header, used, above,
+                                           lambda text: rules.full_dates(text, day_first), page_copied)
     # A "Published ..." stamp below the story (some pages put the byline block at the end).
     # (It beats a date found only above the headline, which a masthead shows as the day the
     # page was read: "Wednesday, March 6, 2019 Lisbon" over the headline, "Published: March 5,
@@ -2055,7 +2062,7 @@ def find_dates(lines, header, body_at, used, title_at=None, page_copied=False) -
     if not published:
         for line in lines:
             if rules.is_stamp(line) and re.match(r"(?i:published|posted|first published)", line.text):
-                dates = rules.dates_outside_addresses(line.text)
+                dates = dates_outside_addresses(line.text)
                 if dates:
                     return dates[0][1], updated, "stamp"
     elif _only_above(lines, header, above, published):
@@ -2070,7 +2077,7 @@ def find_dates(lines, header, body_at, used, title_at=None, page_copied=False) -
     for i, line in enumerate(lines):
         if rules.is_copy_stamp(line, page_copied):
             continue
-        for position, raw in rules.dates_outside_addresses(line.text):
+        for position, raw in dates_outside_addresses(line.text):
             # "This page was last edited on 14 May 2025": the page's stamp of its last change,
             # not a day the story gives for its events.
             if _EDIT_STAMP.search(line.text[max(0, position - 40):position]):

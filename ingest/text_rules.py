@@ -1000,9 +1000,11 @@ DATE_LABEL = re.compile(
     rf"|published|posted|{_DAY_FIRST_PUBLISHED_WORDS})(?!\w))")
 
 
-def full_dates(text: str) -> list[tuple[int, str]]:
+def full_dates(text: str, day_first: bool = False) -> list[tuple[int, str]]:
     """(position, raw string) of each full date in a line. Forms the generic parser would
-    misread ("28.10.2024" is day first) or not know (other languages) are given as ISO days."""
+    misread ("28.10.2024" is day first) or not know (other languages) are given as ISO days.
+    With day_first (the text's own worded dates are: writes_day_first), a slashed date either
+    order could read is read day first."""
     found = []
     taken = []  # (every span FULL_DATE finds, one a form below must not find again)
     for match in FULL_DATE.finditer(text):
@@ -1015,8 +1017,8 @@ def full_dates(text: str) -> list[tuple[int, str]]:
         slashed = re.match(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", raw)
         if slashed:  # month first as in the US, unless the first number cannot be a month
             first, second, year = map(int, slashed.groups())  # (or the line's stamp word says day first)
-            day_first = first > 12 or second <= 12 and bool(_DAY_FIRST_STAMP.search(text))
-            month, day = (second, first) if day_first else (first, second)
+            in_day_order = first > 12 or second <= 12 and (day_first or bool(_DAY_FIRST_STAMP.search(text)))
+            month, day = (second, first) if in_day_order else (first, second)
             year += 2000 if year < 100 else 0
             if not (1 <= month <= 12 and 1 <= day <= 31):
                 continue
@@ -1040,13 +1042,21 @@ def full_dates(text: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def dates_outside_addresses(text: str) -> list[tuple[int, str]]:
+def writes_day_first(text: str) -> bool:
+    """Whether a text writes its dates day first, as its own worded dates show: a month's name
+    in a language that puts the day before it ("jueves, 09 enero 2014", "5 mars 2019"). Such a
+    text's "08/01/2014" is the 8th of January, as its language writes it (read month first, as
+    in the US, a Spanish byline's day was taken for the 1st of August)."""
+    return bool(_FOREIGN_DATE.search(text))
+
+
+def dates_outside_addresses(text: str, day_first: bool = False) -> list[tuple[int, str]]:
     """full_dates, without the dates inside a web address the line shows ("https://example.org
     /2023/11/05/fares" is the day another story was filed, or the page's first version): a
     date a reader sees written weighs more."""
     if "/" not in text:
-        return full_dates(text)  # (the cheap anchor: an address has a slash)
-    return full_dates(_ADDRESS.sub(lambda match: " " * len(match.group(0)), text))
+        return full_dates(text, day_first)  # (the cheap anchor: an address has a slash)
+    return full_dates(_ADDRESS.sub(lambda match: " " * len(match.group(0)), text), day_first)
 
 
 def parse_day(raw: str) -> date | None:

@@ -1033,6 +1033,21 @@ def test_the_label_nearest_a_date_names_it(stamps, published, updated):
     assert (article.published, article.updated) == (published, updated)
 
 
+@pytest.mark.parametrize("top, byline, published", [
+    # A text that writes a month's name day first writes its slashed dates day first too.
+    ("jueves, 09 enero 2014", "**Ana Ruiz** | Palma | 08/01/2014", "2014-01-08"),
+    ("Mardi 5 mars 2019", "Par Anne Roux, 04/03/2019", "2019-03-04"),
+    ("Dienstag, 5. März 2019", "Von Anna Lenz | 04/03/2019", "2019-03-04"),
+    # Not where the text's worded dates are month first, or where the slashed date can only be
+    # read month first.
+    ("Tuesday, January 9, 2014", "**Ana Ruiz** | Palma | 08/01/2014", "2014-08-01"),
+    ("jueves, 09 enero 2014", "**Ana Ruiz** | Palma | 01/28/2014", "2014-01-28"),
+])
+def test_a_slashed_date_in_the_order_of_the_texts_worded_dates(top, byline, published):
+    article = parse(f"{top}\n\n# Harbour strike ends\n\n{byline}\n\n{STORY}\n", markdown=True)
+    assert article.published == published
+
+
 @pytest.mark.parametrize("stamps, published", [
     ("By Ann Lee\n\nPublished March\n3, 2019", "2019-03-03"),  # wrapped inside the date
     ("By Ann Lee\n\nPublished March\n\n3, 2019", None),  # a blank line between: not one date
