@@ -7401,6 +7401,46 @@ def _one_day(first: str, second: str) -> bool:
 _KICKER_BLOCKS = {"div", "p", "h2", "h3", "h4", "h5", "h6", "header", "ul", "ol"}  # (a kicker in a list of the share buttons too)
 
 
+def _lines_and_heading_tails(tree: HtmlElement, headline):
+    """(element, text, bare) of _lines_under_headline (bare False), and after the headline and
+    each heading among those lines the bare text that follows it up to the next block, as a
+    line of its own read at the heading's parent (bare True): older templates write the date line so, with no element of its own, between the
+    headline and the story ("<h2>Title</h2> 5. März 2024, 19:49 | Ann Lee <p>..."). (Unread, the
+    line was skipped, and a comment's date below, "<h3>Comment by Bo</h3> 7. März 2024", was
+    taken for the story's.)"""
+    if headline is not None and headline.getparent() is not None:
+        tail = _bare_line_after(headline)
+        if tail:
+            yield headline.getparent(), tail, True
+    for element, text in _lines_under_headline(tree, headline):
+        yield element, text, False
+        if element.tag in _HEADING_TAGS and element.getparent() is not None:
+            tail = _bare_line_after(element)
+            if tail:
+                yield element.getparent(), tail, True
+
+
+def _bare_line_after(element) -> str | None:
+    """The text after `element` in its parent up to the next block (inline elements' words
+    included, scripts' not), when it is a short line and a date is written in its bare text
+    itself (one in an inline element is that element's, read as its own line, where a class
+    may mark it as the revision's)."""
+    parts, bare = [element.tail or ""], [element.tail or ""]
+    for sibling in element.itersiblings():
+        if not isinstance(sibling.tag, str) or sibling.tag in ("script", "style", "noscript"):
+            parts.append(sibling.tail or "")
+            bare.append(sibling.tail or "")
+            continue
+        if sibling.tag in _BLOCK_TAGS or sibling.tag in _KICKER_BLOCKS:
+            break
+        parts += [sibling.text_content(), sibling.tail or ""]
+        bare.append(sibling.tail or "")
+    text = " ".join(" ".join(parts).split())
+    if not text or len(text) > _FIELD_LINE_LENGTH or text_date(" ".join(bare)) is None:
+        return None
+    return text
+
+
 def _field_line_date(signals: Signals) -> list[str]:
     """The date of the first short line after the headline that sets it as one field of
     several, between marks ("Ann Lee | March 5, 2024", "News | March 5, 2024 | 4 min read"),
@@ -7416,16 +7456,17 @@ def _field_line_date(signals: Signals) -> list[str]:
     headline = _headline_element(signals.tree)
     dated_lines = []  # the lines above that showed a date not taken
     lone = None  # the day of the first date set alone on its line
-    for element, text in _lines_under_headline(signals.tree, headline):
+    for element, text, bare in _lines_and_heading_tails(signals.tree, headline):
         shown = text
         # (A line above this one, not one that holds it: "<p>by Ann Lee <span>14 Dec 2024</span>
         # <a>318</a></p>" shows its date once, in the span read after it.)
         ancestors = set(element.iterancestors()) if dated_lines else ()
         dated_before = any(line not in ancestors for line in dated_lines)
-        # (Not the text of an inner element marked as the revision's date.)
-        text = " ".join("".join(_texts_but_revisions(element)).split())
+        # (Not the text of an inner element marked as the revision's date; a bare line is not
+        # its element's whole text.)
+        text = text if bare else " ".join("".join(_texts_but_revisions(element)).split())
         day = published_text_date(text, signals.day_first)
-        if len(element) and not (day and (_FIELD_MARK.search(text) or _is_whole_date(text, day))):
+        if not bare and len(element) and not (day and (_FIELD_MARK.search(text) or _is_whole_date(text, day))):
             # The line's own words, less its inner elements', may be the date alone after a
             # kicker in an element of its own ("<h5><div>ONLY HERE</div>11/26/2024 9:15 AM</h5>").
             own = " ".join(" ".join([element.text or "", *(child.tail or "" for child in element)]).split())

@@ -1928,3 +1928,29 @@ def test_a_bare_byline_paragraph_leaves_the_body(top, first_line):
     article = extract_html(page(top=top, body=STORY_PARAGRAPHS))
     lines = [line for line in article.body.split("\n") if line != "Council approves new bike lanes"]
     assert lines[0].startswith(first_line)
+
+
+_SHORT_STORY = "<p>The ferry company said fares would rise by a tenth from the first of April.</p>"
+_A_COMMENT = ("<div>Comments</div><div><h3>#1 Comment by Bo</h3>7 March 2024, 16:19"
+              "<p>Thanks for this.</p></div>")
+
+
+@pytest.mark.parametrize("lang, article, published", [
+    # The date line as bare text between the headline and the story, no element of its own
+    # (under the site's <h1>, the story's <h2>): not the readers' comment's date below it.
+    ("en", f"<h1>Harbour News</h1><div><h2>Ferry fares rise</h2>5 March 2024, 19:49 | Ann Lee{_SHORT_STORY}</div>"
+           f"{_A_COMMENT}", "2024-03-05"),
+    ("de", "<h1>Hafen-News</h1><div><h2>Fähre wird teurer</h2>5. März 2024, 19:49 | "
+           "<script>var x = 1;</script>Anna Lenz"
+           "<p>Die Fähre kostet ab April ein Zehntel mehr.</p></div>"
+           "<div>Kommentare</div><div><h3>#1 Kommentar von Bo</h3>7. März 2024, 16:19<p>Danke.</p></div>",
+     "2024-03-05"),
+    ("en", f"<h1>Ferry fares rise</h1>March 5, 2024 | <a href='/ann'>Ann Lee</a>{_SHORT_STORY}", "2024-03-05"),
+    # A bare line that is a sentence of the story, not a line of fields, dates nothing.
+    ("en", "<h1>Harbour News</h1><div><h2>Ferry fares rise</h2>The company met on 5 March 2024 to set the fares "
+           f"for the summer.{_SHORT_STORY}</div>", None),
+])
+def test_a_bare_date_line_after_the_headline_dates_the_page(lang, article, published):
+    html = (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'></head><body>"
+            f"<div id='content'>{article}</div></body></html>")
+    assert normalise(extract_html(html.encode()), NOW).published == published
