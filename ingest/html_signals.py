@@ -3282,18 +3282,24 @@ _SIDEBAR = re.compile(r"(?<![\w-])(?:sidebar|widget|widgets|widget[-_]area)(?![\
 
 def _in_sidebar(element, headline) -> bool:
     """The element is in the side column or one of its widgets (not in a box that holds the
-    headline, nor in one that shows half the page's text or more: Blogger sets the posts
-    themselves in a "widget Blog", and their headline may be an <h3> under the blog's name in
-    an <h1>). Asked of dates only: a blog's one writer may be named in its sidebar's author
+    headline, nor in one that shows half the page's text or more, nor in one that holds the
+    post marked as hAtom's entry: Blogger sets the posts themselves in a "widget Blog", and
+    their headline may be an <h3> under the blog's name in an <h1>, or no <h1> at all). Asked of dates only: a blog's one writer may be named in its sidebar's author
     widget, but a date there is another post's."""
     headline_boxes = set(headline.iterancestors()) if headline is not None else set()
     for box in element.iterancestors():
         if box in headline_boxes or box.tag in ("body", "html"):
             return False
         if (_SIDEBAR.search(f"{box.get('class', '')} {box.get('id', '')}")
-                and _shown_text_length(box) < _shown_text_length(box.getroottree().getroot()) / 2):
+                and _shown_text_length(box) < _shown_text_length(box.getroottree().getroot()) / 2
+                and not _HOLDS_ENTRY(box)):
             return True
     return False
+
+
+# The post itself, as hAtom marks it ("hentry"): a widget that holds it is the blog's posts'
+# (Blogger's "widget Blog"), however short the post beside a long side column.
+_HOLDS_ENTRY = etree.XPath("boolean(.//*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ')])")
 
 
 # A box of coming events by a whole class or id name: "upcoming-events", "event-list",

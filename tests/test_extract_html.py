@@ -1954,3 +1954,33 @@ def test_a_bare_date_line_after_the_headline_dates_the_page(lang, article, publi
     html = (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'></head><body>"
             f"<div id='content'>{article}</div></body></html>")
     assert normalise(extract_html(html.encode()), NOW).published == published
+
+
+_SIDE_COLUMN = ("<div class='sidebar'><div class='widget Text'><h2>About</h2><p>"
+                + "This blog is written by the volunteers who keep the harbour's ferries running, "
+                  "and tells of the boats, the crews and the timetables through the seasons. " * 8
+                + "</p></div><div class='widget PopularPosts'><h2>Popular posts</h2><ul>"
+                + "".join(f"<li><a href='/p{i}'>Another post about the ferries, number {i}</a></li>"
+                          for i in range(12))
+                + "</ul></div></div>")
+
+
+@pytest.mark.parametrize("posts, published", [
+    # A blog's posts set in a widget of their own (and no <h1>): the day over the post, in the
+    # box that holds the post marked as hAtom's entry, is the post's, though the post is short
+    # beside a long side column.
+    ("<div class='widget Blog'><h2 class='date-header'><span>Tuesday, March 5, 2024</span></h2>"
+     "<div class='post hentry'><h3 class='post-title'>Ferry fares rise</h3>"
+     "<p>The ferry company said fares would rise by a tenth from the first of April.</p></div></div>",
+     "2024-03-05"),
+    # A widget that holds no entry is the side column's: its day is another post's.
+    ("<div class='widget Blog'><h2 class='date-header'><span>Tuesday, March 5, 2024</span></h2>"
+     "<div class='post'><h3 class='post-title'>Ferry fares rise</h3>"
+     "<p>The ferry company said fares would rise by a tenth from the first of April.</p></div></div>",
+     None),
+])
+def test_a_day_in_the_widget_that_holds_the_post_dates_it(posts, published):
+    html = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'></head><body>"
+            f"<header><p>Harbour ferries blog</p></header><div id='main'>{posts}</div>{_SIDE_COLUMN}</body></html>")
+    article = normalise(extract_html(html.encode()), NOW)
+    assert (article.published if article.provenance.get("published") != "htmldate" else None) == published
