@@ -4231,9 +4231,10 @@ _DOTTED_DATE = re.compile(r"(?<![\w.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d
 # With slashes, "07/05/2024" is 7 May in most of the world and July 5 in the United States: read
 # only when the order is certain, from a number past 12 ("10/23/2021", "23/10/2021") or from a
 # United States time zone written beside it ("10/07/21 07:42 AM EST", "8:02 am ET"). A year of
-# two digits is this century's.
+# two digits is this century's. A day of one figure may be padded with a space, as old page
+# templates print it ("10/ 5/11 09:19 PM ET").
 # Hyphens serve as slashes ("23-10-2021"), with a whole year only: "19-11-19" is as often a code.
-_SLASHED_DATE = re.compile(r"(?<![\w/.-])(?:(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)(?![\w/])"
+_SLASHED_DATE = re.compile(r"(?<![\w/.-])(?:(\d{1,2})/((?: (?=\d/))?\d{1,2})/((?:19|20)?\d\d)(?![\w/])"
                            r"|(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)(?![\w-]))")
 _US_ZONE = re.compile(r"\b(?:E|C|M|P|AK|H)[SD]?T\b")
 # A weekday written with the date settles its order too: "Tue, 03/05/2024 - 09:00" (Drupal's
