@@ -7349,7 +7349,8 @@ _CJK_WEEKDAY = r"(?:[（(](?:[月火水木金土日]|星期[一二三四五六�
 _AROUND_LONE_DATE = re.compile(rf"^(?:{_CLOCK.pattern}(?:\s*(?:[A-Z]{{2,5}}|[+-]\d\d:?\d\d))?[\s,]+)?"
                                rf"(?:{_WEEKDAY.pattern}|\b(?:{_FOREIGN_WEEKDAY})\b)?[\s,]*(?P<date>.+?)[\s,]*"
                                rf"{_CJK_WEEKDAY}?\s*(?:{_AT_CLOCK}{_WORLD_CLOCK}"
-                               r"(?:,?\s*(?:[A-Z]{2,5}|[+-]\d\d:?\d\d))?)?"
+                               # (the zone may be set in brackets: "9:00AM (UTC)")
+                               r"(?:,?\s*(?:[A-Z]{2,5}|[+-]\d\d:?\d\d|\([A-Z]{2,5}\)))?)?"
                                # and the reading time a template sets beside the date in an
                                # empty-marked element of its own ("March 5, 2024 4 min read",
                                # "2024年3月5日 読了時間 4 分")

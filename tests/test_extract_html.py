@@ -1984,3 +1984,18 @@ def test_a_day_in_the_widget_that_holds_the_post_dates_it(posts, published):
             f"<header><p>Harbour ferries blog</p></header><div id='main'>{posts}</div>{_SIDE_COLUMN}</body></html>")
     article = normalise(extract_html(html.encode()), NOW)
     assert (article.published if article.provenance.get("published") != "htmldate" else None) == published
+
+
+@pytest.mark.parametrize("line, published", [
+    # A date line under the writer's name whose clock's zone is set in brackets.
+    ("March 5, 2024 9:00AM (UTC)", "2024-03-05"),
+    ("5 March 2024, 10:00 (CET)", "2024-03-05"),
+    # Not a place in brackets, nor brackets with no clock before them: words beside the date.
+    ("5 March 2024, 10:00 (Berlin)", None),
+    ("March 5, 2024 (UTC)", None),
+])
+def test_a_date_line_with_its_zone_in_brackets(line, published):
+    top = (f"<h1>Ferry fares rise</h1><section><h5><a href='/writer/ann-lee'>Ann Lee</a></h5>"
+           f"<h6>{line}</h6></section>")
+    article = parsed(top=top)
+    assert (article.published if article.provenance.get("published") != "htmldate" else None) == published
