@@ -2065,6 +2065,9 @@ def find_dates(lines, header, body_at, used, title_at=None, page_copied=False) -
                 dates = dates_outside_addresses(line.text)
                 if dates:
                     return dates[0][1], updated, "stamp"
+        field = _date_field(lines, dates_outside_addresses)
+        if field:
+            return field, updated, "stamp"
     elif _only_above(lines, header, above, published):
         stamp = _published_stamp_below(lines, header, published)
         if stamp:
@@ -2113,6 +2116,31 @@ def find_dates(lines, header, body_at, used, title_at=None, page_copied=False) -
     if weak:
         return max(weak)[1], updated, "caption"
     return None, updated, ""
+
+
+# A field of the page's facts labelled "Date" and nothing else, its date beside it or on the
+# line below ("Date 10.06.2013", "Datum: 5. März 2024"), as news sites list a story's date,
+# author and keywords in a box under it.
+_DATE_FIELD_LABEL = re.compile(r"(?i:date|datum|fecha|data)(?!\w)\s*:?\s*")
+_DATE_FIELD_WORDS = 6  # "Tuesday, March 5, 2024 10:00 AM"
+
+
+def _date_field(lines, dates_of) -> str | None:
+    """The date of the one field labelled "Date" (_DATE_FIELD_LABEL) whose value is a whole date
+    and nothing more; none when the text has two such fields with different days (a list's)."""
+    found = set()
+    for i, line in enumerate(lines):
+        label = _DATE_FIELD_LABEL.match(line.text)
+        if not label:
+            continue
+        value = line.text[label.end():].strip()
+        if not value and i + 1 < len(lines):
+            value = lines[i + 1].text.strip()  # (the value set on a line of its own below)
+        # (A date and its clock at most: "Date: March 5, 2024 at the town hall" is an event's.)
+        dates = dates_of(value) if value and len(value.split()) <= _DATE_FIELD_WORDS else []
+        if len(dates) == 1 and dates[0][0] == 0:
+            found.add(dates[0][1])
+    return found.pop() if len(found) == 1 else None
 
 
 def _published_stamp_below(lines, header, masthead: str) -> str | None:

@@ -1033,6 +1033,22 @@ def test_the_label_nearest_a_date_names_it(stamps, published, updated):
     assert (article.published, article.updated) == (published, updated)
 
 
+@pytest.mark.parametrize("foot, published", [
+    # A field of the story's facts under it, labelled "Date", dates the story (not the later
+    # days of the other stories listed after it); its value beside it or on the line below.
+    ("* **Date** 04.03.2019\n* **Author** Ann Lee", "2019-03-04"),
+    ("Datum:\n\n4. März 2019", "2019-03-04"),
+    ("* **Date** 04.03.2019\n\n[Ferries run late again 09.05.2019 The port said ...](/a/2)", "2019-03-04"),
+    # Not an event's field ("Date: ... at the town hall"), nor two such fields of different days.
+    ("Date: March 4, 2019 at the town hall, with the mayor and the harbour board", None),
+    ("Date: March 4, 2019\n\nDate: March 9, 2019", None),
+])
+def test_a_field_labelled_date_under_the_story_dates_it(foot, published):
+    story = "\n\n".join([STORY] * 5)
+    article = parse(f"# Harbour strike ends\n\n{story}\n\n{foot}\n", markdown=True)
+    assert (article.published if article.provenance.get("published") == "stamp" else None) == published
+
+
 @pytest.mark.parametrize("top, byline, published", [
     # A text that writes a month's name day first writes its slashed dates day first too.
     ("jueves, 09 enero 2014", "**Ana Ruiz** | Palma | 08/01/2014", "2014-01-08"),
