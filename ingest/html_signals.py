@@ -4002,6 +4002,8 @@ def _in_masthead(element, headline) -> bool:
     from its headline.)"""
     if headline is None:
         return False
+    if _beside_the_logo(element):
+        return True
     holders = _headline_boxes(headline)
     for box in chain((element,), element.iterancestors()):
         # (Most dates are near the headline: the first box that holds it ends the search.)
@@ -4010,6 +4012,20 @@ def _in_masthead(element, headline) -> bool:
         marks, key, kind = box.get("class"), box.get("id"), box.get("itemtype")
         if ((marks or key) and _SITE_HEADER_MARK.search(f"{marks} {key}")) or (kind and _SITE_PART_TYPE.search(kind)):
             return True
+    return False
+
+
+def _beside_the_logo(element) -> bool:
+    """The element (or its box, two levels up) comes right after the site's logo: a box that
+    holds a picture linked to the site's front page, as a header sets today's date beside it
+    ("<div><a href="/"><img alt="Harbour Post"></a></div><div class="x1">5 March 2024</div>"),
+    whatever its classes are named."""
+    for box in chain((element,), islice(element.iterancestors(), 2)):
+        for sibling in islice(box.itersiblings(preceding=True), 2):
+            if isinstance(sibling.tag, str) and any(
+                    link.find(".//img") is not None and _links_front_page(link, None)
+                    for link in sibling.iter("a")):
+                return True
     return False
 
 

@@ -1999,3 +1999,20 @@ def test_a_date_line_with_its_zone_in_brackets(line, published):
            f"<h6>{line}</h6></section>")
     article = parsed(top=top)
     assert (article.published if article.provenance.get("published") != "htmldate" else None) == published
+
+
+@pytest.mark.parametrize("header, top, published", [
+    # Today's date set beside the site's logo in the page's header, its classes named as a
+    # template pleases: not the story's day.
+    ("<div class='hd'><div class='hd-a'><a href='/'><img src='/logo.svg' alt='Harbour Post'></a></div>"
+     "<div class='hd-date'>Wednesday, March 6, 2024</div></div>",
+     "<dl><dd class='story-publish'>2024/3/5 5:50</dd></dl>", "2024-03-05"),
+    # Not a date beside a writer's portrait linked to the writer's page.
+    ("", "<div class='by'><div><a href='/author/ann-lee'><img src='/ann.jpg' alt=''></a></div>"
+         "<div class='post-date'>March 5, 2024</div></div>", "2024-03-05"),
+])
+def test_a_date_beside_the_sites_logo_is_todays(header, top, published):
+    html = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'></head><body>{header}"
+            f"<article><h1>Ferry fares rise</h1>{top}{BODY}</article></body></html>")
+    article = normalise(extract_html(html.encode()), NOW)
+    assert (article.published or "")[:10] == published
