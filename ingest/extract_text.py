@@ -2119,7 +2119,7 @@ def find_dates(lines, header, body_at, used, title_at=None, page_copied=False) -
 
 
 # A field of the page's facts labelled "Date" and nothing else, its date beside it or on the
-# line below ("Date 10.06.2013", "Datum: 5. März 2024"), as news sites list a story's date,
+# line below ("Date 05.03.2019", "Datum: 5. März 2024"), as news sites list a story's date,
 # author and keywords in a box under it.
 _DATE_FIELD_LABEL = re.compile(r"(?i:date|datum|fecha|data)(?!\w)\s*:?\s*")
 _DATE_FIELD_WORDS = 6  # "Tuesday, March 5, 2024 10:00 AM"

@@ -3284,8 +3284,9 @@ def _in_sidebar(element, headline) -> bool:
     """The element is in the side column or one of its widgets (not in a box that holds the
     headline, nor in one that shows half the page's text or more, nor in one that holds the
     post marked as hAtom's entry: Blogger sets the posts themselves in a "widget Blog", and
-    their headline may be an <h3> under the blog's name in an <h1>, or no <h1> at all). Asked of dates only: a blog's one writer may be named in its sidebar's author
-    widget, but a date there is another post's."""
+    their headline may be an <h3> under the blog's name in an <h1>, or no <h1> at all). Asked
+    of dates only: a blog's one writer may be named in its sidebar's author widget, but a date
+    there is another post's."""
     headline_boxes = set(headline.iterancestors()) if headline is not None else set()
     for box in element.iterancestors():
         if box in headline_boxes or box.tag in ("body", "html"):
@@ -4248,7 +4249,7 @@ _DOTTED_DATE = re.compile(r"(?<![\w.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d
 # only when the order is certain, from a number past 12 ("10/23/2021", "23/10/2021") or from a
 # United States time zone written beside it ("10/07/21 07:42 AM EST", "8:02 am ET"). A year of
 # two digits is this century's. A day of one figure may be padded with a space, as old page
-# templates print it ("10/ 5/11 09:19 PM ET").
+# templates print it ("3/ 7/12 08:15 PM ET").
 # Hyphens serve as slashes ("23-10-2021"), with a whole year only: "19-11-19" is as often a code.
 _SLASHED_DATE = re.compile(r"(?<![\w/.-])(?:(\d{1,2})/((?: (?=\d/))?\d{1,2})/((?:19|20)?\d\d)(?![\w/])"
                            r"|(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)(?![\w-]))")
@@ -7428,10 +7429,10 @@ _KICKER_BLOCKS = {"div", "p", "h2", "h3", "h4", "h5", "h6", "header", "ul", "ol"
 def _lines_and_heading_tails(tree: HtmlElement, headline):
     """(element, text, bare) of _lines_under_headline (bare False), and after the headline and
     each heading among those lines the bare text that follows it up to the next block, as a
-    line of its own read at the heading's parent (bare True): older templates write the date line so, with no element of its own, between the
-    headline and the story ("<h2>Title</h2> 5. März 2024, 19:49 | Ann Lee <p>..."). (Unread, the
-    line was skipped, and a comment's date below, "<h3>Comment by Bo</h3> 7. März 2024", was
-    taken for the story's.)"""
+    line of its own read at the heading's parent (bare True): older templates write the date
+    line so, with no element of its own, between the headline and the story ("<h2>Title</h2>
+    5. März 2024, 18:30 | Ann Lee <p>..."). (Unread, the line was skipped, and a comment's date
+    below, "<h3>Comment by Bo</h3> 7. März 2024", was taken for the story's.)"""
     if headline is not None and headline.getparent() is not None:
         tail = _bare_line_after(headline)
         if tail:

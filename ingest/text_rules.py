@@ -1044,9 +1044,9 @@ def full_dates(text: str, day_first: bool = False) -> list[tuple[int, str]]:
 
 def writes_day_first(text: str) -> bool:
     """Whether a text writes its dates day first, as its own worded dates show: a month's name
-    in a language that puts the day before it ("jueves, 09 enero 2014", "5 mars 2019"). Such a
-    text's "08/01/2014" is the 8th of January, as its language writes it (read month first, as
-    in the US, a Spanish byline's day was taken for the 1st of August)."""
+    in a language that puts the day before it ("martes, 05 marzo 2019", "5 mars 2019"). Such a
+    text's "04/03/2019" is the 4th of March, as its language writes it (read month first, as
+    in the US, a Spanish byline's day was taken for the 3rd of April)."""
     return bool(_FOREIGN_DATE.search(text))
 
 

@@ -2333,7 +2333,7 @@ def test_the_date_in_a_header_typed_as_the_sites_is_todays():
     ("Sun 03/05/2024", None),
     # a day of one figure padded with a space, as old templates print it; not a space before
     # two figures, nor a pair of numbers with no year
-    ("By Ann Lee 10/ 5/11 09:19 PM ET", "2011-10-05"),
+    ("By Ann Lee 3/ 7/12 08:15 PM ET", "2012-03-07"),
     ("3/ 7/2024 EST", "2024-03-07"),
     ("10/ 15/11 ET", None),
     ("pages 10/ 5 ET", None),
