@@ -2043,8 +2043,13 @@ def find_dates(lines, header, body_at, used, title_at=None, page_copied=False) -
     # The byline's own lines first, then the header below the headline, then above it (a
     # masthead above the headline shows the day the page was read, and menus list other stories).
     above = (lambda i: i < title_at) if title_at is not None else (lambda i: False)
-    # A slashed date either order could read is read as the text's worded dates are written.
-    day_first = any("/" in line.text for line in lines) and rules.writes_day_first("\n".join(l.text for l in lines))
+    # A slashed date either order could read is read as the header's worded dates are written
+    # (the header's only: a story quoting a date in another language, "a report published
+    # 'martes, 5 marzo 2019'", says nothing of how its own byline writes one); and not in a text
+    # that writes an English worded date anywhere.
+    header_text = "\n".join(lines[i].text for i in header if i < body_at)
+    day_first = ("/" in header_text and rules.writes_day_first(header_text)
+                 and not rules.writes_english_date("\n".join(line.text for line in lines)))
 
     def dates_outside_addresses(text):
         return rules.dates_outside_addresses(text, day_first)

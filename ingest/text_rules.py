@@ -1050,6 +1050,15 @@ def writes_day_first(text: str) -> bool:
     return bool(_FOREIGN_DATE.search(text))
 
 
+def writes_english_date(text: str) -> bool:
+    """Whether a text writes a date with an English month's name ("March 5, 2019", "5 March
+    2019"; not a month other languages spell alike, "5. April 2019" beside German words): a
+    text showing one may write its slashed dates month first, whatever else it quotes."""
+    foreign = {match.start() for match in _FOREIGN_DATE.finditer(text)}
+    return any(match.start() not in foreign and re.search(_MONTH_ANY_CASE, match.group(0))
+               for match in FULL_DATE.finditer(text))
+
+
 def dates_outside_addresses(text: str, day_first: bool = False) -> list[tuple[int, str]]:
     """full_dates, without the dates inside a web address the line shows ("https://example.org
     /2023/11/05/fares" is the day another story was filed, or the page's first version): a

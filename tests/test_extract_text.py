@@ -1064,6 +1064,21 @@ def test_a_slashed_date_in_the_order_of_the_texts_worded_dates(top, byline, publ
     assert article.published == published
 
 
+@pytest.mark.parametrize("top, byline, quote, published", [
+    # A date the story quotes in another language says nothing of its own byline's order.
+    ("", "By Ann Lee | 04/03/2019", "a report dated martes, 5 marzo 2019 said so", "2019-04-03"),
+    ("", "By Ann Lee\n\n04/03/2019", "the paper of 5 mars 2019 said so", "2019-04-03"),
+    # An English worded date anywhere in the text: its slashed dates may be written month first.
+    ("martes, 05 marzo 2019", "**Ana Ruiz** | Puerto | 04/03/2019", "the March 1, 2019 report said so", "2019-04-03"),
+    # near-miss: the header's own worded date still sets the order
+    ("martes, 05 marzo 2019", "**Ana Ruiz** | Puerto | 04/03/2019", "the report said so", "2019-03-04"),
+])
+def test_a_slashed_dates_order_is_read_from_the_header_alone(top, byline, quote, published):
+    article = parse(f"{top}\n\n# Harbour strike ends\n\n{byline}\n\n{STORY}\n\nThe mayor said {quote}.\n",
+                    markdown=True)
+    assert article.published == published
+
+
 @pytest.mark.parametrize("stamps, published", [
     ("By Ann Lee\n\nPublished March\n3, 2019", "2019-03-03"),  # wrapped inside the date
     ("By Ann Lee\n\nPublished March\n\n3, 2019", None),  # a blank line between: not one date
