@@ -2126,15 +2126,19 @@ def find_dates(lines, header, body_at, used, title_at=None, page_copied=False) -
 # A field of the page's facts labelled "Date" and nothing else, its date beside it or on the
 # line below ("Date 05.03.2019", "Datum: 5. März 2024"), as news sites list a story's date,
 # author and keywords in a box under it.
-_DATE_FIELD_LABEL = re.compile(r"(?i:date|datum|fecha|data)(?!\w)\s*:?\s*")
+_DATE_FIELD_LABEL = re.compile(r"(?i:date|datum|fecha)(?!\w)\s*:?\s*")
 _DATE_FIELD_WORDS = 6  # "Tuesday, March 5, 2024 10:00 AM"
 
 
 def _date_field(lines, dates_of) -> str | None:
     """The date of the one field labelled "Date" (_DATE_FIELD_LABEL) whose value is a whole date
-    and nothing more; none when the text has two such fields with different days (a list's)."""
+    and nothing more, set below the story's last paragraph (a box of the story's facts); none
+    when the text has two such fields with different days (a list's). (A field inside the story
+    is an event's: "Date: Saturday, April 12" over "Time:" and "Place:" in a notice.)"""
     found = set()
-    for i, line in enumerate(lines):
+    last_paragraph = max((i for i, line in enumerate(lines) if rules.is_paragraph(line) and not _link_alone(line)),
+                         default=-1)
+    for i, line in enumerate(lines[last_paragraph + 1:], start=last_paragraph + 1):
         label = _DATE_FIELD_LABEL.match(line.text)
         if not label:
             continue

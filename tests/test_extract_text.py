@@ -1042,6 +1042,10 @@ def test_the_label_nearest_a_date_names_it(stamps, published, updated):
     # Not an event's field ("Date: ... at the town hall"), nor two such fields of different days.
     ("Date: March 4, 2019 at the town hall, with the mayor and the harbour board", None),
     ("Date: March 4, 2019\n\nDate: March 9, 2019", None),
+    # Nor a field inside the story (a notice's event, a paragraph after it), nor an English
+    # "Data" over a figure's source.
+    ("Date: March 4, 2019\n\nDetour: Elm Street\n\n" + STORY, None),
+    ("Data\n\n04/03/2019\n\nSource: the port's own filings.", None),
 ])
 def test_a_field_labelled_date_under_the_story_dates_it(foot, published):
     story = "\n\n".join([STORY] * 5)
