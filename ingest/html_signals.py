@@ -7432,17 +7432,29 @@ def _lines_and_heading_tails(tree: HtmlElement, headline):
     line of its own read at the heading's parent (bare True): older templates write the date
     line so, with no element of its own, between the headline and the story ("<h2>Title</h2>
     5. März 2024, 18:30 | Ann Lee <p>..."). (Unread, the line was skipped, and a comment's date
-    below, "<h3>Comment by Bo</h3> 7. März 2024", was taken for the story's.)"""
+    below, "<h3>Comment by Bo</h3> 7. März 2024", was taken for the story's.)
+    A heading's only before the story's first paragraph: after it, a heading's line is the
+    story's own, a timeline's step ("<h3>First warning</h3> June 12, 2022 | inspection report")
+    or a comment's."""
     if headline is not None and headline.getparent() is not None:
         tail = _bare_line_after(headline)
         if tail:
             yield headline.getparent(), tail, True
+    after_headline = set(headline.xpath("following::p")) if headline is not None else None
     for element, text in _lines_under_headline(tree, headline):
         yield element, text, False
-        if element.tag in _HEADING_TAGS and element.getparent() is not None:
+        if (element.tag in _HEADING_TAGS and element.getparent() is not None
+                and not _after_a_paragraph(element, after_headline)):
             tail = _bare_line_after(element)
             if tail:
                 yield element.getparent(), tail, True
+
+
+def _after_a_paragraph(element, after_headline: set | None) -> bool:
+    """Whether a paragraph with words comes before `element` (after the headline, when the
+    set of the paragraphs following it is given)."""
+    return any(_text(paragraph) and (after_headline is None or paragraph in after_headline)
+               for paragraph in element.xpath("preceding::p"))
 
 
 def _bare_line_after(element) -> str | None:

@@ -1949,6 +1949,9 @@ _A_COMMENT = ("<div>Comments</div><div><h3>Comment by Bo</h3>7 March 2024, 16:19
     # A bare line that is a sentence of the story, not a line of fields, dates nothing.
     ("en", "<h1>Harbour News</h1><div><h2>Ferry fares rise</h2>The company met on 5 March 2024 to set the fares "
            f"for the summer.{_SHORT_STORY}</div>", None),
+    # A heading's line after the story's first paragraph is the story's own (a timeline's step).
+    ("en", f"<h1>How the quay gave way</h1>{_SHORT_STORY}<h3>First crack</h3>June 12, 2022 | survey"
+           "<p>A diver found a crack under the east quay.</p>", None),
 ])
 def test_a_bare_date_line_after_the_headline_dates_the_page(lang, article, published):
     html = (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'></head><body>"
