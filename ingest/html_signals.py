@@ -4003,7 +4003,7 @@ def _in_masthead(element, headline) -> bool:
     from its headline.)"""
     if headline is None:
         return False
-    if _beside_the_logo(element):
+    if _beside_the_logo(element, headline):
         return True
     holders = _headline_boxes(headline)
     for box in chain((element,), element.iterancestors()):
@@ -4016,18 +4016,45 @@ def _in_masthead(element, headline) -> bool:
     return False
 
 
-def _beside_the_logo(element) -> bool:
-    """The element (or its box, two levels up) comes right after the site's logo: a box that
-    holds a picture linked to the site's front page, as a header sets today's date beside it
-    ("<div><a href="/"><img alt="Harbour Post"></a></div><div class="x1">5 March 2024</div>"),
-    whatever its classes are named."""
+def _beside_the_logo(element, headline) -> bool:
+    """The element (or its box, two levels up) comes right after the site's logo, before the
+    headline and outside every box that holds it: a box that holds a picture linked to the
+    site's front page which looks like a logo (_looks_like_a_logo), as a header sets today's
+    date beside it ("<div><a href="/"><img alt="Harbour Post" src="/logo.svg"></a></div><div
+    class="x1">5 March 2024</div>"), whatever its classes are named. (A writer's portrait
+    linked home beside the post's date is no logo.)"""
+    holders = _headline_boxes(headline)
+    if element in holders or element not in _before_headline(headline):
+        return False
     for box in chain((element,), islice(element.iterancestors(), 2)):
+        if box in holders:
+            return False
         for sibling in islice(box.itersiblings(preceding=True), 2):
-            if isinstance(sibling.tag, str) and any(
-                    link.find(".//img") is not None and _links_front_page(link, None)
+            if isinstance(sibling.tag, str) and sibling not in holders and any(
+                    _links_front_page(link, None) and any(_looks_like_a_logo(picture, headline)
+                                                          for picture in link.iter("img"))
                     for link in sibling.iter("a")):
                 return True
     return False
+
+
+def _looks_like_a_logo(picture, headline) -> bool:
+    """A picture named a logo by its address, class, id or words ("/img/logo.svg"), or whose
+    words are the site's name as the page's <title> gives it beside the headline."""
+    if "logo" in " ".join(picture.get(key, "") for key in ("src", "class", "id", "alt")).casefold():
+        return True
+    words = " ".join(picture.get("alt", "").split()).casefold()
+    title = headline.getroottree().findtext(".//title") or ""
+    return bool(words) and any(" ".join(part.split()).casefold() == words for part in _TITLE_PARTS.split(title)[1:])
+
+
+_TITLE_PARTS = re.compile(r"\s+[-|–—:·]\s+")
+
+
+@lru_cache(maxsize=1)
+def _before_headline(headline) -> frozenset:
+    """The elements before the headline in the page's order (its boxes excluded)."""
+    return frozenset(headline.xpath("preceding::*"))
 
 
 @lru_cache(maxsize=1)

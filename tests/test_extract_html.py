@@ -2019,3 +2019,21 @@ def test_a_date_beside_the_sites_logo_is_todays(header, top, published):
             f"<article><h1>Ferry fares rise</h1>{top}{BODY}</article></body></html>")
     article = normalise(extract_html(html.encode()), NOW)
     assert (article.published or "")[:10] == published
+
+
+_LOGO = "<div class='hd-a'><a href='/'><img src='/img/mark.svg' alt='Harbour Post'></a></div>"
+
+
+@pytest.mark.parametrize("header, top, aside, published", [
+    # A writer's portrait linked to the front page is no logo: the post's date beside it dates
+    # it, not another post's in the side column.
+    ("", "<div class='by'><a href='/'><img src='/ann.jpg' alt='Ann Lee'></a></div>"
+         "<div class='post-meta'><time>March 5, 2024</time></div>",
+     "<aside><h3>Recent posts</h3><ul><li><a href='/a'>Seed swap</a> <span>March 1, 2024</span></li></ul></aside>",
+     "2024-03-05"),
+])
+def test_a_date_beside_what_is_no_logo_or_the_only_date(header, top, aside, published):
+    html = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Ferry fares rise - Harbour Post"
+            f"</title></head><body>{header}<article><h1>Ferry fares rise</h1>{top}{BODY}</article>{aside}</body></html>")
+    article = normalise(extract_html(html.encode()), NOW)
+    assert (article.published or "")[:10] == published
