@@ -4022,7 +4022,9 @@ def _beside_the_logo(element, headline) -> bool:
     site's front page which looks like a logo (_looks_like_a_logo), as a header sets today's
     date beside it ("<div><a href="/"><img alt="Harbour Post" src="/logo.svg"></a></div><div
     class="x1">5 March 2024</div>"), whatever its classes are named. (A writer's portrait
-    linked home beside the post's date is no logo.)"""
+    linked home beside the post's date is no logo.) Only when the page shows another date after
+    the headline: a slim header's date beside the logo may be the only one it gives, and is
+    kept then."""
     holders = _headline_boxes(headline)
     if element in holders or element not in _before_headline(headline):
         return False
@@ -4034,7 +4036,7 @@ def _beside_the_logo(element, headline) -> bool:
                     _links_front_page(link, None) and any(_looks_like_a_logo(picture, headline)
                                                           for picture in link.iter("img"))
                     for link in sibling.iter("a")):
-                return True
+                return _date_after_headline(headline)
     return False
 
 
@@ -4055,6 +4057,13 @@ _TITLE_PARTS = re.compile(r"\s+[-|–—:·]\s+")
 def _before_headline(headline) -> frozenset:
     """The elements before the headline in the page's order (its boxes excluded)."""
     return frozenset(headline.xpath("preceding::*"))
+
+
+@lru_cache(maxsize=1)
+def _date_after_headline(headline) -> bool:
+    """Whether a date is written in the page's text after the headline (scripts' aside)."""
+    return any(text_date(text) for text in headline.xpath(
+        "following::text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"))
 
 
 @lru_cache(maxsize=1)

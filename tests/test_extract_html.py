@@ -2031,6 +2031,8 @@ _LOGO = "<div class='hd-a'><a href='/'><img src='/img/mark.svg' alt='Harbour Pos
          "<div class='post-meta'><time>March 5, 2024</time></div>",
      "<aside><h3>Recent posts</h3><ul><li><a href='/a'>Seed swap</a> <span>March 1, 2024</span></li></ul></aside>",
      "2024-03-05"),
+    # A slim header whose only date is the one beside the logo (named so by the <title>): kept.
+    (f"<div class='top'>{_LOGO}<div class='when'>5 March 2024</div></div>", "", "", "2024-03-05"),
 ])
 def test_a_date_beside_what_is_no_logo_or_the_only_date(header, top, aside, published):
     html = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Ferry fares rise - Harbour Post"
