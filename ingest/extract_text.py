@@ -2136,8 +2136,11 @@ def _date_field(lines, dates_of) -> str | None:
     when the text has two such fields with different days (a list's). (A field inside the story
     is an event's: "Date: Saturday, April 12" over "Time:" and "Place:" in a notice.)"""
     found = set()
-    last_paragraph = max((i for i, line in enumerate(lines) if rules.is_paragraph(line) and not _link_alone(line)),
-                         default=-1)
+    # (The story's paragraphs: not a field of the box the "Date" is one of, "* **Feedback**:
+    # Send us an e-mail ...", nor another story's teaser listed below it, its summary inside
+    # the link, "[![...](/i.jpg) Wine festival 19.07.2019 Swiss and tourists ...](/a/2)".)
+    last_paragraph = max((i for i, line in enumerate(lines) if rules.is_paragraph(line) and not line.item
+                          and sum(len(words) for words, _ in line.links) < len(line.text) / 2), default=-1)
     for i, line in enumerate(lines[last_paragraph + 1:], start=last_paragraph + 1):
         label = _DATE_FIELD_LABEL.match(line.text)
         if not label:
