@@ -3293,14 +3293,26 @@ def _in_sidebar(element, headline) -> bool:
             return False
         if (_SIDEBAR.search(f"{box.get('class', '')} {box.get('id', '')}")
                 and _shown_text_length(box) < _shown_text_length(box.getroottree().getroot()) / 2
-                and not _HOLDS_ENTRY(box)):
+                and not _holds_the_entry(box, headline)):
             return True
     return False
 
 
-# The post itself, as hAtom marks it ("hentry"): a widget that holds it is the blog's posts'
-# (Blogger's "widget Blog"), however short the post beside a long side column.
-_HOLDS_ENTRY = etree.XPath("boolean(.//*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ')])")
+# The post itself, as hAtom marks it ("hentry"), and its title.
+_ENTRIES = etree.XPath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ')]")
+_ENTRY_TITLES = etree.XPath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-title ')]")
+
+
+def _holds_the_entry(box, headline) -> bool:
+    """The box holds the post as hAtom marks it: a widget that does is the blog's posts'
+    (Blogger's "widget Blog"), however short the post beside a long side column. The one entry
+    it holds, or the one titled as the headline: WordPress marks every post "hentry", those its
+    recent posts' widget lists too."""
+    entries = _ENTRIES(box)
+    if len(entries) == 1:
+        return True
+    words = _text(headline) if headline is not None and entries else None
+    return bool(words) and any(_text(title) == words for entry in entries for title in _ENTRY_TITLES(entry))
 
 
 # A box of coming events by a whole class or id name: "upcoming-events", "event-list",

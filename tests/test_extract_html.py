@@ -1981,6 +1981,16 @@ _SIDE_COLUMN = ("<div class='sidebar'><div class='widget Text'><h2>About</h2><p>
      "<div class='post'><h3 class='post-title'>Ferry fares rise</h3>"
      "<p>The ferry company said fares would rise by a tenth from the first of April.</p></div></div>",
      None),
+    # A widget listing several entries is a recent posts' list (WordPress marks each "hentry"),
+    # unless one of them is titled as the headline.
+    ("<h1>Ferry fares rise</h1><p>The ferry company said fares would rise by a tenth from the first of April.</p>"
+     "<div class='widget Recent'><h2 class='date-header'><span>Tuesday, March 5, 2024</span></h2>"
+     "<div class='post hentry'><h3 class='entry-title'>Quay repairs begin</h3></div>"
+     "<div class='post hentry'><h3 class='entry-title'>Night boats return</h3></div></div>", None),
+    ("<div class='widget Blog'><h2 class='date-header'><span>Tuesday, March 5, 2024</span></h2>"
+     "<div class='post hentry'><h1 class='entry-title'>Ferry fares rise</h1>"
+     "<p>The ferry company said fares would rise by a tenth from the first of April.</p></div>"
+     "<div class='post hentry'><h3 class='entry-title'>Night boats return</h3></div></div>", "2024-03-05"),
 ])
 def test_a_day_in_the_widget_that_holds_the_post_dates_it(posts, published):
     html = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'></head><body>"
