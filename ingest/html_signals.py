@@ -4059,10 +4059,7 @@ def _looks_like_a_logo(picture, headline) -> bool:
         return True
     words = " ".join(picture.get("alt", "").split()).casefold()
     title = headline.getroottree().findtext(".//title") or ""
-    return bool(words) and any(" ".join(part.split()).casefold() == words for part in _TITLE_PARTS.split(title)[1:])
-
-
-_TITLE_PARTS = re.compile(r"\s+[-|–—:·]\s+")
+    return bool(words) and any(" ".join(part.split()).casefold() == words for part in _TITLE_SEPARATOR.split(title)[1:])
 
 
 @lru_cache(maxsize=1)
