@@ -2070,7 +2070,7 @@ def find_dates(lines, header, body_at, used, title_at=None, page_copied=False) -
                 dates = dates_outside_addresses(line.text)
                 if dates:
                     return dates[0][1], updated, "stamp"
-        field = _date_field(lines, dates_outside_addresses)
+        field = _date_field(lines, body_at, dates_outside_addresses)
         if field:
             return field, updated, "stamp"
     elif _only_above(lines, header, above, published):
@@ -2130,17 +2130,28 @@ _DATE_FIELD_LABEL = re.compile(r"(?i:date|datum|fecha)(?!\w)\s*:?\s*")
 _DATE_FIELD_WORDS = 6  # "Tuesday, March 5, 2024 10:00 AM"
 
 
-def _date_field(lines, dates_of) -> str | None:
+def _story_end(lines, body_at: int) -> int:
+    """The story's last paragraph: not a field of a box below it, "* **Feedback**: Send us an
+    e-mail ...", nor another story's teaser inside a link, "[![...](/i.jpg) Wine festival
+    19.07.2019 Swiss and tourists ...](/a/2)", nor a line under the heading of a list of other
+    stories ("Related content") or of the comments after two of its paragraphs."""
+    paragraphs, last = 0, -1
+    for i in range(body_at, len(lines)):
+        line = lines[i]
+        if rules.is_paragraph(line) and not line.item and sum(len(words) for words, _ in line.links) < len(line.text) / 2:
+            paragraphs, last = paragraphs + 1, i
+        elif paragraphs >= 2 and (rules.is_list_heading(line) or rules.is_comments_heading(line)):
+            break
+    return last
+
+
+def _date_field(lines, body_at: int, dates_of) -> str | None:
     """The date of the one field labelled "Date" (_DATE_FIELD_LABEL) whose value is a whole date
     and nothing more, set below the story's last paragraph (a box of the story's facts); none
     when the text has two such fields with different days (a list's). (A field inside the story
     is an event's: "Date: Saturday, April 12" over "Time:" and "Place:" in a notice.)"""
     found = set()
-    # (The story's paragraphs: not a field of the box the "Date" is one of, "* **Feedback**:
-    # Send us an e-mail ...", nor another story's teaser listed below it, its summary inside
-    # the link, "[![...](/i.jpg) Wine festival 19.07.2019 Swiss and tourists ...](/a/2)".)
-    last_paragraph = max((i for i, line in enumerate(lines) if rules.is_paragraph(line) and not line.item
-                          and sum(len(words) for words, _ in line.links) < len(line.text) / 2), default=-1)
+    last_paragraph = _story_end(lines, body_at)
     for i, line in enumerate(lines[last_paragraph + 1:], start=last_paragraph + 1):
         label = _DATE_FIELD_LABEL.match(line.text)
         if not label:

@@ -1042,6 +1042,8 @@ def test_the_label_nearest_a_date_names_it(stamps, published, updated):
     ("* **Date** 04.03.2019\n* **Feedback**: Write to us about the strike. Please give your name and "
      "the town you live in.\n\n[![Quay](/q.jpg) Ferries run late again 09.05.2019 The port said the "
      "crews were short and the boats would run late until the end of the month.](/a/2)", "2019-03-04"),
+    ("Date: 04.03.2019\n\n#### Related stories\n\n## Ferries run late again 09.05.2019\n\nThe port said the "
+     "crews were short and the boats would run late until the end of the month.", "2019-03-04"),
     # Not an event's field ("Date: ... at the town hall"), nor two such fields of different days.
     ("Date: March 4, 2019 at the town hall, with the mayor and the harbour board", None),
     ("Date: March 4, 2019\n\nDate: March 9, 2019", None),
