@@ -2043,11 +2043,23 @@ def find_dates(lines, header, body_at, used, title_at=None, page_copied=False) -
     # The byline's own lines first, then the header below the headline, then above it (a
     # masthead above the headline shows the day the page was read, and menus list other stories).
     above = (lambda i: i < title_at) if title_at is not None else (lambda i: False)
+    # A slashed date either order could read is read as the header's worded dates are written
+    # (the header's only: a story quoting a date in another language, "a report published
+    # 'martes, 5 marzo 2019'", says nothing of how its own byline writes one); and not in a text
+    # that writes an English worded date anywhere.
+    header_text = "\n".join(lines[i].text for i in header if i < body_at)
+    day_first = ("/" in header_text and rules.writes_day_first(header_text)
+                 and not rules.writes_english_date("\n".join(line.text for line in lines)))
+
+    def dates_outside_addresses(text):
+        return rules.dates_outside_addresses(text, day_first)
+
     # A date written where a reader sees it first; one inside a web address the text shows
     # ("https://example.org/2023/11/05/...") only when the header has no other.
-    published, updated = _header_dates(lines, header, used, above, rules.dates_outside_addresses, page_copied)
+    published, updated = _header_dates(lines, header, used, above, dates_outside_addresses, page_copied)
     if not (published or updated) and any("/" in lines[i].text for i in header):
-        published, updated = _header_dates(lines, header, used, above, rules.full_dates, page_copied)
+        published, updated = _header_dates(lines, header, used, above,
+                                           lambda text: rules.full_dates(text, day_first), page_copied)
     # A "Published ..." stamp below the story (some pages put the byline block at the end).
     # (It beats a date found only above the headline, which a masthead shows as the day the
     # page was read: "Wednesday, March 6, 2019 Lisbon" over the headline, "Published: March 5,
@@ -2055,9 +2067,12 @@ def find_dates(lines, header, body_at, used, title_at=None, page_copied=False) -
     if not published:
         for line in lines:
             if rules.is_stamp(line) and re.match(r"(?i:published|posted|first published)", line.text):
-                dates = rules.dates_outside_addresses(line.text)
+                dates = dates_outside_addresses(line.text)
                 if dates:
                     return dates[0][1], updated, "stamp"
+        field = _date_field(lines, body_at, dates_outside_addresses)
+        if field:
+            return field, updated, "stamp"
     elif _only_above(lines, header, above, published):
         stamp = _published_stamp_below(lines, header, published)
         if stamp:
@@ -2070,7 +2085,7 @@ def find_dates(lines, header, body_at, used, title_at=None, page_copied=False) -
     for i, line in enumerate(lines):
         if rules.is_copy_stamp(line, page_copied):
             continue
-        for position, raw in rules.dates_outside_addresses(line.text):
+        for position, raw in dates_outside_addresses(line.text):
             # "This page was last edited on 14 May 2025": the page's stamp of its last change,
             # not a day the story gives for its events.
             if _EDIT_STAMP.search(line.text[max(0, position - 40):position]):
@@ -2106,6 +2121,49 @@ def find_dates(lines, header, body_at, used, title_at=None, page_copied=False) -
     if weak:
         return max(weak)[1], updated, "caption"
     return None, updated, ""
+
+
+# A field of the page's facts labelled "Date" and nothing else, its date beside it or on the
+# line below ("Date 05.03.2019", "Datum: 5. März 2024"), as news sites list a story's date,
+# author and keywords in a box under it.
+_DATE_FIELD_LABEL = re.compile(r"(?i:date|datum|fecha)(?!\w)\s*:?\s*")
+_DATE_FIELD_WORDS = 6  # "Tuesday, March 5, 2024 10:00 AM"
+
+
+def _story_end(lines, body_at: int) -> int:
+    """The story's last paragraph: not a field of a box below it, "* **Feedback**: Send us an
+    e-mail ...", nor another story's teaser inside a link, "[![...](/i.jpg) Wine festival
+    19.07.2019 Swiss and tourists ...](/a/2)", nor a line under the heading of a list of other
+    stories ("Related content") or of the comments after two of its paragraphs."""
+    paragraphs, last = 0, -1
+    for i in range(body_at, len(lines)):
+        line = lines[i]
+        if rules.is_paragraph(line) and not line.item and sum(len(words) for words, _ in line.links) < len(line.text) / 2:
+            paragraphs, last = paragraphs + 1, i
+        elif paragraphs >= 2 and (rules.is_list_heading(line) or rules.is_comments_heading(line)):
+            break
+    return last
+
+
+def _date_field(lines, body_at: int, dates_of) -> str | None:
+    """The date of the one field labelled "Date" (_DATE_FIELD_LABEL) whose value is a whole date
+    and nothing more, set below the story's last paragraph (a box of the story's facts); none
+    when the text has two such fields with different days (a list's). (A field inside the story
+    is an event's: "Date: Saturday, April 12" over "Time:" and "Place:" in a notice.)"""
+    found = set()
+    last_paragraph = _story_end(lines, body_at)
+    for i, line in enumerate(lines[last_paragraph + 1:], start=last_paragraph + 1):
+        label = _DATE_FIELD_LABEL.match(line.text)
+        if not label:
+            continue
+        value = line.text[label.end():].strip()
+        if not value and i + 1 < len(lines):
+            value = lines[i + 1].text.strip()  # (the value set on a line of its own below)
+        # (A date and its clock at most: "Date: March 5, 2024 at the town hall" is an event's.)
+        dates = dates_of(value) if value and len(value.split()) <= _DATE_FIELD_WORDS else []
+        if len(dates) == 1 and dates[0][0] == 0:
+            found.add(dates[0][1])
+    return found.pop() if len(found) == 1 else None
 
 
 def _published_stamp_below(lines, header, masthead: str) -> str | None:
@@ -2152,10 +2210,10 @@ def _header_dates(lines, header, used, above, dates_of, page_copied=False) -> tu
             before = text[max(0, position - 200):position]
             if not before.strip() and i > 0 and lines[i - 1].words <= 3:
                 before = lines[i - 1].text + " "  # a label on the line above: "Updated:" / date
-            # The label nearest the date names it: "Updated Oct 29; Published Oct 28".
-            labels = re.findall(r"\b(updated|modified|edited|published|posted)\b", before, re.I)
-            if labels and labels[-1].casefold() in {"updated", "modified", "edited"} \
-                    and re.search(r"\b(?:updated|modified|edited)\b[^|•·]*$", before, re.I):
+            # The label nearest the date names it: "Updated Oct 29; Published Oct 28" (or
+            # "Mis à jour le ...; Publié le ..."), unless a field's bar comes between them.
+            label = next(reversed(list(rules.DATE_LABEL.finditer(before))), None)
+            if label and label.group("updated") and not re.search(r"[|•·]", before[label.end():]):
                 updated = updated or raw
             elif published is None:
                 unlabelled.append((position, raw))

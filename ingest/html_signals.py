@@ -3282,18 +3282,37 @@ _SIDEBAR = re.compile(r"(?<![\w-])(?:sidebar|widget|widgets|widget[-_]area)(?![\
 
 def _in_sidebar(element, headline) -> bool:
     """The element is in the side column or one of its widgets (not in a box that holds the
-    headline, nor in one that shows half the page's text or more: Blogger sets the posts
-    themselves in a "widget Blog", and their headline may be an <h3> under the blog's name in
-    an <h1>). Asked of dates only: a blog's one writer may be named in its sidebar's author
-    widget, but a date there is another post's."""
+    headline, nor in one that shows half the page's text or more, nor in one that holds the
+    post marked as hAtom's entry: Blogger sets the posts themselves in a "widget Blog", and
+    their headline may be an <h3> under the blog's name in an <h1>, or no <h1> at all). Asked
+    of dates only: a blog's one writer may be named in its sidebar's author widget, but a date
+    there is another post's."""
     headline_boxes = set(headline.iterancestors()) if headline is not None else set()
     for box in element.iterancestors():
         if box in headline_boxes or box.tag in ("body", "html"):
             return False
         if (_SIDEBAR.search(f"{box.get('class', '')} {box.get('id', '')}")
-                and _shown_text_length(box) < _shown_text_length(box.getroottree().getroot()) / 2):
+                and _shown_text_length(box) < _shown_text_length(box.getroottree().getroot()) / 2
+                and not _holds_the_entry(box, headline)):
             return True
     return False
+
+
+# The post itself, as hAtom marks it ("hentry"), and its title.
+_ENTRIES = etree.XPath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ')]")
+_ENTRY_TITLES = etree.XPath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-title ')]")
+
+
+def _holds_the_entry(box, headline) -> bool:
+    """The box holds the post as hAtom marks it: a widget that does is the blog's posts'
+    (Blogger's "widget Blog"), however short the post beside a long side column. The one entry
+    it holds, or the one titled as the headline: WordPress marks every post "hentry", those its
+    recent posts' widget lists too."""
+    entries = _ENTRIES(box)
+    if len(entries) == 1:
+        return True
+    words = _text(headline) if headline is not None and entries else None
+    return bool(words) and any(_text(title) == words for entry in entries for title in _ENTRY_TITLES(entry))
 
 
 # A box of coming events by a whole class or id name: "upcoming-events", "event-list",
@@ -3996,6 +4015,8 @@ def _in_masthead(element, headline) -> bool:
     from its headline.)"""
     if headline is None:
         return False
+    if _beside_the_logo(element, headline):
+        return True
     holders = _headline_boxes(headline)
     for box in chain((element,), element.iterancestors()):
         # (Most dates are near the headline: the first box that holds it ends the search.)
@@ -4005,6 +4026,53 @@ def _in_masthead(element, headline) -> bool:
         if ((marks or key) and _SITE_HEADER_MARK.search(f"{marks} {key}")) or (kind and _SITE_PART_TYPE.search(kind)):
             return True
     return False
+
+
+def _beside_the_logo(element, headline) -> bool:
+    """The element (or its box, two levels up) comes right after the site's logo, before the
+    headline and outside every box that holds it: a box that holds a picture linked to the
+    site's front page which looks like a logo (_looks_like_a_logo), as a header sets today's
+    date beside it ("<div><a href="/"><img alt="Harbour Post" src="/logo.svg"></a></div><div
+    class="x1">5 March 2024</div>"), whatever its classes are named. (A writer's portrait
+    linked home beside the post's date is no logo.) Only when the page shows another date after
+    the headline: a slim header's date beside the logo may be the only one it gives, and is
+    kept then."""
+    holders = _headline_boxes(headline)
+    if element in holders or element not in _before_headline(headline):
+        return False
+    for box in chain((element,), islice(element.iterancestors(), 2)):
+        if box in holders:
+            return False
+        for sibling in islice(box.itersiblings(preceding=True), 2):
+            if isinstance(sibling.tag, str) and sibling not in holders and any(
+                    _links_front_page(link, None) and any(_looks_like_a_logo(picture, headline)
+                                                          for picture in link.iter("img"))
+                    for link in sibling.iter("a")):
+                return _date_after_headline(headline)
+    return False
+
+
+def _looks_like_a_logo(picture, headline) -> bool:
+    """A picture named a logo by its address, class, id or words ("/img/logo.svg"), or whose
+    words are the site's name as the page's <title> gives it beside the headline."""
+    if "logo" in " ".join(picture.get(key, "") for key in ("src", "class", "id", "alt")).casefold():
+        return True
+    words = " ".join(picture.get("alt", "").split()).casefold()
+    title = headline.getroottree().findtext(".//title") or ""
+    return bool(words) and any(" ".join(part.split()).casefold() == words for part in _TITLE_SEPARATOR.split(title)[1:])
+
+
+@lru_cache(maxsize=1)
+def _before_headline(headline) -> frozenset:
+    """The elements before the headline in the page's order (its boxes excluded)."""
+    return frozenset(headline.xpath("preceding::*"))
+
+
+@lru_cache(maxsize=1)
+def _date_after_headline(headline) -> bool:
+    """Whether a date is written in the page's text after the headline (scripts' aside)."""
+    return any(text_date(text) for text in headline.xpath(
+        "following::text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"))
 
 
 @lru_cache(maxsize=1)
@@ -4225,9 +4293,10 @@ _DOTTED_DATE = re.compile(r"(?<![\w.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d
 # With slashes, "07/05/2024" is 7 May in most of the world and July 5 in the United States: read
 # only when the order is certain, from a number past 12 ("10/23/2021", "23/10/2021") or from a
 # United States time zone written beside it ("10/07/21 07:42 AM EST", "8:02 am ET"). A year of
-# two digits is this century's.
+# two digits is this century's. A day of one figure may be padded with a space, as old page
+# templates print it ("3/ 7/12 08:15 PM ET").
 # Hyphens serve as slashes ("23-10-2021"), with a whole year only: "19-11-19" is as often a code.
-_SLASHED_DATE = re.compile(r"(?<![\w/.-])(?:(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)(?![\w/])"
+_SLASHED_DATE = re.compile(r"(?<![\w/.-])(?:(\d{1,2})/((?: (?=\d/))?\d{1,2})/((?:19|20)?\d\d)(?![\w/])"
                            r"|(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)(?![\w-]))")
 _US_ZONE = re.compile(r"\b(?:E|C|M|P|AK|H)[SD]?T\b")
 # A weekday written with the date settles its order too: "Tue, 03/05/2024 - 09:00" (Drupal's
@@ -7342,7 +7411,8 @@ _CJK_WEEKDAY = r"(?:[（(](?:[月火水木金土日]|星期[一二三四五六�
 _AROUND_LONE_DATE = re.compile(rf"^(?:{_CLOCK.pattern}(?:\s*(?:[A-Z]{{2,5}}|[+-]\d\d:?\d\d))?[\s,]+)?"
                                rf"(?:{_WEEKDAY.pattern}|\b(?:{_FOREIGN_WEEKDAY})\b)?[\s,]*(?P<date>.+?)[\s,]*"
                                rf"{_CJK_WEEKDAY}?\s*(?:{_AT_CLOCK}{_WORLD_CLOCK}"
-                               r"(?:,?\s*(?:[A-Z]{2,5}|[+-]\d\d:?\d\d))?)?"
+                               # (the zone may be set in brackets: "9:00AM (UTC)")
+                               r"(?:,?\s*(?:[A-Z]{2,5}|[+-]\d\d:?\d\d|\([A-Z]{2,5}\)))?)?"
                                # and the reading time a template sets beside the date in an
                                # empty-marked element of its own ("March 5, 2024 4 min read",
                                # "2024年3月5日 読了時間 4 分")
@@ -7401,6 +7471,58 @@ def _one_day(first: str, second: str) -> bool:
 _KICKER_BLOCKS = {"div", "p", "h2", "h3", "h4", "h5", "h6", "header", "ul", "ol"}  # (a kicker in a list of the share buttons too)
 
 
+def _lines_and_heading_tails(tree: HtmlElement, headline):
+    """(element, text, bare) of _lines_under_headline (bare False), and after the headline and
+    each heading among those lines the bare text that follows it up to the next block, as a
+    line of its own read at the heading's parent (bare True): older templates write the date
+    line so, with no element of its own, between the headline and the story ("<h2>Title</h2>
+    5. März 2024, 18:30 | Ann Lee <p>..."). (Unread, the line was skipped, and a comment's date
+    below, "<h3>Comment by Bo</h3> 7. März 2024", was taken for the story's.)
+    A heading's only before the story's first paragraph: after it, a heading's line is the
+    story's own, a timeline's step ("<h3>First warning</h3> June 12, 2022 | inspection report")
+    or a comment's."""
+    if headline is not None and headline.getparent() is not None:
+        tail = _bare_line_after(headline)
+        if tail:
+            yield headline.getparent(), tail, True
+    after_headline = set(headline.xpath("following::p")) if headline is not None else None
+    for element, text in _lines_under_headline(tree, headline):
+        yield element, text, False
+        if (element.tag in _HEADING_TAGS and element.getparent() is not None
+                and not _after_a_paragraph(element, after_headline)):
+            tail = _bare_line_after(element)
+            if tail:
+                yield element.getparent(), tail, True
+
+
+def _after_a_paragraph(element, after_headline: set | None) -> bool:
+    """Whether a paragraph with words comes before `element` (after the headline, when the
+    set of the paragraphs following it is given)."""
+    return any(_text(paragraph) and (after_headline is None or paragraph in after_headline)
+               for paragraph in element.xpath("preceding::p"))
+
+
+def _bare_line_after(element) -> str | None:
+    """The text after `element` in its parent up to the next block (inline elements' words
+    included, scripts' not), when it is a short line and a date is written in its bare text
+    itself (one in an inline element is that element's, read as its own line, where a class
+    may mark it as the revision's)."""
+    parts, bare = [element.tail or ""], [element.tail or ""]
+    for sibling in element.itersiblings():
+        if not isinstance(sibling.tag, str) or sibling.tag in ("script", "style", "noscript"):
+            parts.append(sibling.tail or "")
+            bare.append(sibling.tail or "")
+            continue
+        if sibling.tag in _BLOCK_TAGS or sibling.tag in _KICKER_BLOCKS:
+            break
+        parts += [sibling.text_content(), sibling.tail or ""]
+        bare.append(sibling.tail or "")
+    text = " ".join(" ".join(parts).split())
+    if not text or len(text) > _FIELD_LINE_LENGTH or text_date(" ".join(bare)) is None:
+        return None
+    return text
+
+
 def _field_line_date(signals: Signals) -> list[str]:
     """The date of the first short line after the headline that sets it as one field of
     several, between marks ("Ann Lee | March 5, 2024", "News | March 5, 2024 | 4 min read"),
@@ -7416,16 +7538,17 @@ def _field_line_date(signals: Signals) -> list[str]:
     headline = _headline_element(signals.tree)
     dated_lines = []  # the lines above that showed a date not taken
     lone = None  # the day of the first date set alone on its line
-    for element, text in _lines_under_headline(signals.tree, headline):
+    for element, text, bare in _lines_and_heading_tails(signals.tree, headline):
         shown = text
         # (A line above this one, not one that holds it: "<p>by Ann Lee <span>14 Dec 2024</span>
         # <a>318</a></p>" shows its date once, in the span read after it.)
         ancestors = set(element.iterancestors()) if dated_lines else ()
         dated_before = any(line not in ancestors for line in dated_lines)
-        # (Not the text of an inner element marked as the revision's date.)
-        text = " ".join("".join(_texts_but_revisions(element)).split())
+        # (Not the text of an inner element marked as the revision's date; a bare line is not
+        # its element's whole text.)
+        text = text if bare else " ".join("".join(_texts_but_revisions(element)).split())
         day = published_text_date(text, signals.day_first)
-        if len(element) and not (day and (_FIELD_MARK.search(text) or _is_whole_date(text, day))):
+        if not bare and len(element) and not (day and (_FIELD_MARK.search(text) or _is_whole_date(text, day))):
             # The line's own words, less its inner elements', may be the date alone after a
             # kicker in an element of its own ("<h5><div>ONLY HERE</div>11/26/2024 9:15 AM</h5>").
             own = " ".join(" ".join([element.text or "", *(child.tail or "" for child in element)]).split())

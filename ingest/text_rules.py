@@ -990,11 +990,21 @@ _DAY_FIRST_PUBLISHED_WORDS = (r"publiziert|veröffentlicht|aktualisiert|publié|
                               r"pubblicato|aggiornato|gepubliceerd|bijgewerkt|publicerad|publisert|udgivet|"
                               r"opublikowano|zveřejněno")
 _DAY_FIRST_STAMP = re.compile(rf"(?i:(?<!\w)(?:{_DAY_FIRST_PUBLISHED_WORDS})\b)")
+# The label before a date that says which date it is, in English and in the languages above:
+# "Mis à jour le 06/03/2019 · Publié le 03/03/2019" dates the revision first and the publication
+# after it, as "Updated ... Published ..." does in English (read in English alone, the French
+# revision's day was taken for the publication's).
+DATE_LABEL = re.compile(
+    r"(?i:(?<!\w)(?:(?P<updated>updated|modified|edited|mis\s+[àa]\s+jour|aktualisiert|actualizado|aggiornato|"
+    r"bijgewerkt|atualizado|uppdaterad|oppdatert|opdateret|zaktualizowano|aktualizováno)"
+    rf"|published|posted|{_DAY_FIRST_PUBLISHED_WORDS})(?!\w))")
 
 
-def full_dates(text: str) -> list[tuple[int, str]]:
+def full_dates(text: str, day_first: bool = False) -> list[tuple[int, str]]:
     """(position, raw string) of each full date in a line. Forms the generic parser would
-    misread ("28.10.2024" is day first) or not know (other languages) are given as ISO days."""
+    misread ("28.10.2024" is day first) or not know (other languages) are given as ISO days.
+    With day_first (the text's own worded dates are: writes_day_first), a slashed date either
+    order could read is read day first."""
     found = []
     taken = []  # (every span FULL_DATE finds, one a form below must not find again)
     for match in FULL_DATE.finditer(text):
@@ -1007,8 +1017,8 @@ def full_dates(text: str) -> list[tuple[int, str]]:
         slashed = re.match(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", raw)
         if slashed:  # month first as in the US, unless the first number cannot be a month
             first, second, year = map(int, slashed.groups())  # (or the line's stamp word says day first)
-            day_first = first > 12 or second <= 12 and bool(_DAY_FIRST_STAMP.search(text))
-            month, day = (second, first) if day_first else (first, second)
+            in_day_order = first > 12 or second <= 12 and (day_first or bool(_DAY_FIRST_STAMP.search(text)))
+            month, day = (second, first) if in_day_order else (first, second)
             year += 2000 if year < 100 else 0
             if not (1 <= month <= 12 and 1 <= day <= 31):
                 continue
@@ -1032,13 +1042,30 @@ def full_dates(text: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def dates_outside_addresses(text: str) -> list[tuple[int, str]]:
+def writes_day_first(text: str) -> bool:
+    """Whether a text writes its dates day first, as its own worded dates show: a month's name
+    in a language that puts the day before it ("martes, 05 marzo 2019", "5 mars 2019"). Such a
+    text's "04/03/2019" is the 4th of March, as its language writes it (read month first, as
+    in the US, a Spanish byline's day was taken for the 3rd of April)."""
+    return bool(_FOREIGN_DATE.search(text))
+
+
+def writes_english_date(text: str) -> bool:
+    """Whether a text writes a date with an English month's name ("March 5, 2019", "5 March
+    2019"; not a month other languages spell alike, "5. April 2019" beside German words): a
+    text showing one may write its slashed dates month first, whatever else it quotes."""
+    foreign = {match.start() for match in _FOREIGN_DATE.finditer(text)}
+    return any(match.start() not in foreign and re.search(_MONTH_ANY_CASE, match.group(0))
+               for match in FULL_DATE.finditer(text))
+
+
+def dates_outside_addresses(text: str, day_first: bool = False) -> list[tuple[int, str]]:
     """full_dates, without the dates inside a web address the line shows ("https://example.org
     /2023/11/05/fares" is the day another story was filed, or the page's first version): a
     date a reader sees written weighs more."""
     if "/" not in text:
-        return full_dates(text)  # (the cheap anchor: an address has a slash)
-    return full_dates(_ADDRESS.sub(lambda match: " " * len(match.group(0)), text))
+        return full_dates(text, day_first)  # (the cheap anchor: an address has a slash)
+    return full_dates(_ADDRESS.sub(lambda match: " " * len(match.group(0)), text), day_first)
 
 
 def parse_day(raw: str) -> date | None:

@@ -1928,3 +1928,124 @@ def test_a_bare_byline_paragraph_leaves_the_body(top, first_line):
     article = extract_html(page(top=top, body=STORY_PARAGRAPHS))
     lines = [line for line in article.body.split("\n") if line != "Council approves new bike lanes"]
     assert lines[0].startswith(first_line)
+
+
+_SHORT_STORY = "<p>The ferry company said fares would rise by a tenth from the first of April.</p>"
+_A_COMMENT = ("<div>Comments</div><div><h3>Comment by Bo</h3>7 March 2024, 16:19"
+              "<p>Thanks for this.</p></div>")
+
+
+@pytest.mark.parametrize("lang, article, published", [
+    # The date line as bare text between the headline and the story, no element of its own
+    # (under the site's <h1>, the story's <h2>): not the readers' comment's date below it.
+    ("en", f"<h1>Harbour News</h1><div><h2>Ferry fares rise</h2>5 March 2024, 18:30 | Ann Lee{_SHORT_STORY}</div>"
+           f"{_A_COMMENT}", "2024-03-05"),
+    ("de", "<h1>Hafen-News</h1><div><h2>Fähre wird teurer</h2>5. März 2024, 18:30 | "
+           "<script>var x = 1;</script>Anna Lenz"
+           "<p>Die Fähre kostet ab April ein Zehntel mehr.</p></div>"
+           "<div>Kommentare</div><div><h3>Kommentar von Bo</h3>7. März 2024, 16:19<p>Danke.</p></div>",
+     "2024-03-05"),
+    ("en", f"<h1>Ferry fares rise</h1>March 5, 2024 | <a href='/ann'>Ann Lee</a>{_SHORT_STORY}", "2024-03-05"),
+    # A bare line that is a sentence of the story, not a line of fields, dates nothing.
+    ("en", "<h1>Harbour News</h1><div><h2>Ferry fares rise</h2>The company met on 5 March 2024 to set the fares "
+           f"for the summer.{_SHORT_STORY}</div>", None),
+    # A heading's line after the story's first paragraph is the story's own (a timeline's step).
+    ("en", f"<h1>How the quay gave way</h1>{_SHORT_STORY}<h3>First crack</h3>June 12, 2022 | survey"
+           "<p>A diver found a crack under the east quay.</p>", None),
+])
+def test_a_bare_date_line_after_the_headline_dates_the_page(lang, article, published):
+    html = (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'></head><body>"
+            f"<div id='content'>{article}</div></body></html>")
+    assert normalise(extract_html(html.encode()), NOW).published == published
+
+
+_SIDE_COLUMN = ("<div class='sidebar'><div class='widget Text'><h2>About</h2><p>"
+                + "This blog is written by the volunteers who keep the harbour's ferries running, "
+                  "and tells of the boats, the crews and the timetables through the seasons. " * 8
+                + "</p></div><div class='widget PopularPosts'><h2>Popular posts</h2><ul>"
+                + "".join(f"<li><a href='/p{i}'>Another post about the ferries, number {i}</a></li>"
+                          for i in range(12))
+                + "</ul></div></div>")
+
+
+@pytest.mark.parametrize("posts, published", [
+    # A blog's posts set in a widget of their own (and no <h1>): the day over the post, in the
+    # box that holds the post marked as hAtom's entry, is the post's, though the post is short
+    # beside a long side column.
+    ("<div class='widget Blog'><h2 class='date-header'><span>Tuesday, March 5, 2024</span></h2>"
+     "<div class='post hentry'><h3 class='post-title'>Ferry fares rise</h3>"
+     "<p>The ferry company said fares would rise by a tenth from the first of April.</p></div></div>",
+     "2024-03-05"),
+    # A widget that holds no entry is the side column's: its day is another post's.
+    ("<div class='widget Blog'><h2 class='date-header'><span>Tuesday, March 5, 2024</span></h2>"
+     "<div class='post'><h3 class='post-title'>Ferry fares rise</h3>"
+     "<p>The ferry company said fares would rise by a tenth from the first of April.</p></div></div>",
+     None),
+    # A widget listing several entries is a recent posts' list (WordPress marks each "hentry"),
+    # unless one of them is titled as the headline.
+    ("<h1>Ferry fares rise</h1><p>The ferry company said fares would rise by a tenth from the first of April.</p>"
+     "<div class='widget Recent'><h2 class='date-header'><span>Tuesday, March 5, 2024</span></h2>"
+     "<div class='post hentry'><h3 class='entry-title'>Quay repairs begin</h3></div>"
+     "<div class='post hentry'><h3 class='entry-title'>Night boats return</h3></div></div>", None),
+    ("<div class='widget Blog'><h2 class='date-header'><span>Tuesday, March 5, 2024</span></h2>"
+     "<div class='post hentry'><h1 class='entry-title'>Ferry fares rise</h1>"
+     "<p>The ferry company said fares would rise by a tenth from the first of April.</p></div>"
+     "<div class='post hentry'><h3 class='entry-title'>Night boats return</h3></div></div>", "2024-03-05"),
+])
+def test_a_day_in_the_widget_that_holds_the_post_dates_it(posts, published):
+    html = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'></head><body>"
+            f"<header><p>Harbour ferries blog</p></header><div id='main'>{posts}</div>{_SIDE_COLUMN}</body></html>")
+    article = normalise(extract_html(html.encode()), NOW)
+    assert (article.published if article.provenance.get("published") != "htmldate" else None) == published
+
+
+@pytest.mark.parametrize("line, published", [
+    # A date line under the writer's name whose clock's zone is set in brackets.
+    ("March 5, 2024 9:00AM (UTC)", "2024-03-05"),
+    ("5 March 2024, 10:00 (CET)", "2024-03-05"),
+    # Not a place in brackets, nor brackets with no clock before them: words beside the date.
+    ("5 March 2024, 10:00 (Berlin)", None),
+    ("March 5, 2024 (UTC)", None),
+])
+def test_a_date_line_with_its_zone_in_brackets(line, published):
+    top = (f"<h1>Ferry fares rise</h1><section><h5><a href='/writer/ann-lee'>Ann Lee</a></h5>"
+           f"<h6>{line}</h6></section>")
+    article = parsed(top=top)
+    assert (article.published if article.provenance.get("published") != "htmldate" else None) == published
+
+
+@pytest.mark.parametrize("header, top, published", [
+    # Today's date set beside the site's logo in the page's header, its classes named as a
+    # template pleases: not the story's day.
+    ("<div class='hd'><div class='hd-a'><a href='/'><img src='/logo.svg' alt='Harbour Post'></a></div>"
+     "<div class='hd-date'>Wednesday, March 6, 2024</div></div>",
+     "<dl><dd class='story-publish'>2024/3/5 5:50</dd></dl>", "2024-03-05"),
+    # Not a date beside a writer's portrait linked to the writer's page.
+    ("", "<div class='by'><div><a href='/author/ann-lee'><img src='/ann.jpg' alt=''></a></div>"
+         "<div class='post-date'>March 5, 2024</div></div>", "2024-03-05"),
+])
+def test_a_date_beside_the_sites_logo_is_todays(header, top, published):
+    html = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'></head><body>{header}"
+            f"<article><h1>Ferry fares rise</h1>{top}{BODY}</article></body></html>")
+    article = normalise(extract_html(html.encode()), NOW)
+    assert (article.published or "")[:10] == published
+
+
+_LOGO = "<div class='hd-a'><a href='/'><img src='/img/mark.svg' alt='Harbour Post'></a></div>"
+
+
+@pytest.mark.parametrize("header, top, aside, published", [
+    # A writer's portrait linked to the front page is no logo: the post's date beside it dates
+    # it, not another post's in the side column.
+    ("", "<div class='by'><a href='/'><img src='/ann.jpg' alt='Ann Lee'></a></div>"
+         "<div class='post-meta'><time>March 5, 2024</time></div>",
+     "<aside><h3>Recent posts</h3><ul><li><a href='/a'>Seed swap</a> <span>March 1, 2024</span></li></ul></aside>",
+     "2024-03-05"),
+    # A slim header whose only date is the one beside the logo (named so by the <title>): kept.
+    (f"<div class='top'>{_LOGO}<div class='when'>5 March 2024</div></div>", "", "", "2024-03-05"),
+])
+def test_a_date_beside_what_is_no_logo_or_the_only_date(header, top, aside, published):
+    html = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Ferry fares rise - Harbour Post"
+            f"</title></head><body>{header}<article><h1>Ferry fares rise</h1>{top}{BODY}</article>{aside}</body></html>")
+    article = normalise(extract_html(html.encode()), NOW)
+    assert (article.published or "")[:10] == published

@@ -1022,10 +1022,70 @@ def test_labels_on_the_line_above_the_date():
     ("Updated March 6, 2019; Published March 3, 2019", "2019-03-03", "2019-03-06"),
     ("Published March 3, 2019 | Updated March 6, 2019", "2019-03-03", "2019-03-06"),
     ("Posted March 3, 2019, last modified March 6, 2019", "2019-03-03", "2019-03-06"),
+    # The same labels in the languages that write a slashed date day first.
+    ("* Mis à jour le 06/03/2019 à 09:12\n* Publié le 03/03/2019 à 18:40", "2019-03-03", "2019-03-06"),
+    ("Aktualisiert am 06/03/2019, veröffentlicht am 03/03/2019", "2019-03-03", "2019-03-06"),
+    ("Actualizado 06/03/2019 - Publicado 03/03/2019", "2019-03-03", "2019-03-06"),
+    ("Publié le 03/03/2019 | Mis à jour le 06/03/2019", "2019-03-03", "2019-03-06"),
 ])
 def test_the_label_nearest_a_date_names_it(stamps, published, updated):
     article = parse(f"# Harbour strike ends\n\n{stamps}\n\n{STORY}\n", markdown=True)
     assert (article.published, article.updated) == (published, updated)
+
+
+@pytest.mark.parametrize("foot, published", [
+    # A field of the story's facts under it, labelled "Date", dates the story (not the later
+    # days of the other stories listed after it); its value beside it or on the line below.
+    ("* **Date** 04.03.2019\n* **Author** Ann Lee", "2019-03-04"),
+    ("Datum:\n\n4. März 2019", "2019-03-04"),
+    ("* **Date** 04.03.2019\n\n[Ferries run late again 09.05.2019 The port said ...](/a/2)", "2019-03-04"),
+    ("* **Date** 04.03.2019\n* **Feedback**: Write to us about the strike. Please give your name and "
+     "the town you live in.\n\n[![Quay](/q.jpg) Ferries run late again 09.05.2019 The port said the "
+     "crews were short and the boats would run late until the end of the month.](/a/2)", "2019-03-04"),
+    ("Date: 04.03.2019\n\n#### Related stories\n\n## Ferries run late again 09.05.2019\n\nThe port said the "
+     "crews were short and the boats would run late until the end of the month.", "2019-03-04"),
+    # Not an event's field ("Date: ... at the town hall"), nor two such fields of different days.
+    ("Date: March 4, 2019 at the town hall, with the mayor and the harbour board", None),
+    ("Date: March 4, 2019\n\nDate: March 9, 2019", None),
+    # Nor a field inside the story (a notice's event, a paragraph after it), nor an English
+    # "Data" over a figure's source.
+    ("Date: March 4, 2019\n\nDetour: Elm Street\n\n" + STORY, None),
+    ("Data\n\n04/03/2019\n\nSource: the port's own filings.", None),
+])
+def test_a_field_labelled_date_under_the_story_dates_it(foot, published):
+    story = "\n\n".join([STORY] * 5)
+    article = parse(f"# Harbour strike ends\n\n{story}\n\n{foot}\n", markdown=True)
+    assert (article.published if article.provenance.get("published") == "stamp" else None) == published
+
+
+@pytest.mark.parametrize("top, byline, published", [
+    # A text that writes a month's name day first writes its slashed dates day first too.
+    ("martes, 05 marzo 2019", "**Ana Ruiz** | Puerto | 04/03/2019", "2019-03-04"),
+    ("Mardi 5 mars 2019", "Par Anne Roux, 04/03/2019", "2019-03-04"),
+    ("Dienstag, 5. März 2019", "Von Anna Lenz | 04/03/2019", "2019-03-04"),
+    # Not where the text's worded dates are month first, or where the slashed date can only be
+    # read month first.
+    ("Tuesday, March 5, 2019", "**Ana Ruiz** | Puerto | 04/03/2019", "2019-04-03"),
+    ("martes, 05 marzo 2019", "**Ana Ruiz** | Puerto | 03/28/2019", "2019-03-28"),
+])
+def test_a_slashed_date_in_the_order_of_the_texts_worded_dates(top, byline, published):
+    article = parse(f"{top}\n\n# Harbour strike ends\n\n{byline}\n\n{STORY}\n", markdown=True)
+    assert article.published == published
+
+
+@pytest.mark.parametrize("top, byline, quote, published", [
+    # A date the story quotes in another language says nothing of its own byline's order.
+    ("", "By Ann Lee | 04/03/2019", "a report dated martes, 5 marzo 2019 said so", "2019-04-03"),
+    ("", "By Ann Lee\n\n04/03/2019", "the paper of 5 mars 2019 said so", "2019-04-03"),
+    # An English worded date anywhere in the text: its slashed dates may be written month first.
+    ("martes, 05 marzo 2019", "**Ana Ruiz** | Puerto | 04/03/2019", "the March 1, 2019 report said so", "2019-04-03"),
+    # near-miss: the header's own worded date still sets the order
+    ("martes, 05 marzo 2019", "**Ana Ruiz** | Puerto | 04/03/2019", "the report said so", "2019-03-04"),
+])
+def test_a_slashed_dates_order_is_read_from_the_header_alone(top, byline, quote, published):
+    article = parse(f"{top}\n\n# Harbour strike ends\n\n{byline}\n\n{STORY}\n\nThe mayor said {quote}.\n",
+                    markdown=True)
+    assert article.published == published
 
 
 @pytest.mark.parametrize("stamps, published", [

@@ -2331,6 +2331,12 @@ def test_the_date_in_a_header_typed_as_the_sites_is_todays():
     # near misses: a weekday neither reading falls on, and a short form with no comma or dot
     ("Wed, 03/05/2024", None),
     ("Sun 03/05/2024", None),
+    # a day of one figure padded with a space, as old templates print it; not a space before
+    # two figures, nor a pair of numbers with no year
+    ("By Ann Lee 3/ 7/12 08:15 PM ET", "2012-03-07"),
+    ("3/ 7/2024 EST", "2024-03-07"),
+    ("10/ 15/11 ET", None),
+    ("pages 10/ 5 ET", None),
 ])
 def test_dates_with_slashes_in_a_certain_order(text, day):
     from ingest.html_signals import text_date
