@@ -1361,6 +1361,12 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 if rules.ends_with_by(line) and i + 1 < len(lines):
                     add(rules.names_in(lines[i + 1].text), i + 1, "tail:name_after_by")
         if not found:
+            names, i = _writer_in_field_list(lines, listed)
+            add(names, i, "field_list")
+        if not found:
+            names, i = _signature_over_rights_notice(lines, body_at, listed)
+            add(names, i, "signature_over_rights_notice")
+        if not found:
             for i in tail:
                 people = rules.people_of_bio(lines[i]) if i not in listed else []
                 if people:
@@ -1432,6 +1438,66 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     used = {i for i in used if not rules.cjk_dateline_reporters(lines[i])
             and not rules.is_korean_dateline(lines[i])}
     return found, organisation, used, source, rule_of
+
+
+FIELD_LIST_GAP = 2  # the most lines between a writer's field and the date's in one list
+
+
+def _writer_in_field_list(lines: list[Line], listed: set[int]) -> tuple[list[str], int]:
+    """The writer's field of a list of the post's details ("**Date** 19.01.2020" / "**Author**
+    Ann Lee"), anywhere in the page: such a list stands above or below the story, or in a box
+    beside it, past the tail's few lines. Read only beside the date's field (rules.date_field),
+    and not among the other stories listed below the story."""
+    # (The date's fields first, the cheaper test: the writer's is read only beside one.)
+    dated = [j for j in range(len(lines)) if j not in listed and rules.date_field(_field_line(lines, j))]
+    beside = {i for j in dated for i in range(max(0, j - FIELD_LIST_GAP), min(len(lines), j + FIELD_LIST_GAP + 1))}
+    for i in sorted(beside - set(dated) - listed):
+        if names := rules.writer_field(_field_line(lines, i)):
+            return names, i
+    return [], 0
+
+
+SIGNATURE_WORDS = 6  # "Von Ann Lee", "Par Ann de la Tour": a label and a name, no more
+SIGNATURE_NOTICE_LINES = 3  # the notice's lines below the signature: a magazine's issue line may come first
+# The "by" a closing signature opens with, in the languages the rules read (no wire story's
+# "Reporting by A; editing by B": its credits name helpers beside the writers).
+_SIGNATURE_LABEL = re.compile(r"\W{0,3}(?i:by|von|par|por|door|di)\s")
+# The rights notice a publisher sets under its story, in the languages the rules read.
+_RIGHTS_NOTICE = re.compile(r"©|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits réservés\b|"
+                            r"\btodos los derechos reservados\b|\btutti i diritti riservati\b|"
+                            r"\balle rechten voorbehouden\b", re.I)
+
+
+def _signature_over_rights_notice(lines: list[Line], body_at: int | None, listed: set[int]) -> tuple[list[str], int]:
+    """"Von Ann Lee" / "Alle Rechte vorbehalten": a story signed on a short line of its own,
+    right over the publisher's rights notice, where the page goes on with its furniture below
+    (issue lines, share buttons, other stories) so that the sign-off is not in the tail. Only
+    with the notice below: a short "By" line in the story's middle is a quotation's source or a
+    teaser's byline, and a line under a quotation names its source."""
+    if body_at is None:
+        return [], 0
+    for i in range(body_at + 1, len(lines)):
+        line = lines[i]
+        if i in listed or line.heading or line.item or line.words > SIGNATURE_WORDS \
+                or not _SIGNATURE_LABEL.match(line.text) or _in_block_quote(line) or _in_block_quote(lines[i - 1]):
+            continue
+        below = range(i + 1, min(len(lines), i + 1 + SIGNATURE_NOTICE_LINES))
+        if not any(_RIGHTS_NOTICE.search(lines[j].text) and lines[j].words <= FOOTER_NOTICE_WORDS for j in below):
+            continue
+        if rules.is_paragraph(lines[i + 1]) or _under_teaser(lines, i):
+            continue
+        if names := rules.byline_by(line):
+            return names, i
+    return [], 0
+
+
+def _field_line(lines: list[Line], i: int) -> Line:
+    """Line i, with the line below run onto it when it is a field's label alone and the value
+    was wrapped under it ("* **Date**" / "19.01.2020", as one converter sets a list of fields)."""
+    field = rules.field_of(lines[i])
+    if field and not field[1] and i + 1 < len(lines) and lines[i + 1].wrapped:
+        return rules.joined(lines[i], lines[i + 1])
+    return lines[i]
 
 
 # A count and its one word on a line of their own, the heading of the comments in any language

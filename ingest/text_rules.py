@@ -2085,6 +2085,9 @@ _NOT_NAME_WORDS = {
     "capitol", "bank",
     # the words that lead into someone who is no writer: "Via Tom Park", "Featuring Tom Park"
     "via", "featuring", "starring", "remembering",
+    # a post's closing greeting on a line of its own, "Viel Spaß", "Liebe Grüße" - no one's
+    # name, however capitalised (casefolded, as the words are compared: "ß" is "ss")
+    "viel", "spass", "grüsse", "gruss",
     # a page's lists and editions, a blog's account, a desk's plural, a picture's kind, where a
     # kicker or a menu stands by the byline ("Most Popular", "Related Stories", "Sunday Edition",
     # "Site Admin", "Harbor Ledger Writers", "Photo Illustration", "European Union") ("Story"
@@ -3065,6 +3068,59 @@ def login_byline(line: Line) -> list[str]:
 # The date forms a whole "By" line may end with, and the words of a date that are no name.
 _WHOLE_DATES = (FULL_DATE, _DOTTED_DATE, _YEAR_FIRST, _FOREIGN_DATE)
 _CALENDAR_WORDS = set(WEEKDAYS.split("|")) | set(MONTHS)
+
+
+# --- a page's list of the post's fields --------------------------------------------------
+
+# A page's list of the post's details, each a label and its value ("**Date** 19.01.2020" /
+# "**Author** Ann Lee" / "**Keywords** ..."), the label in bold or before a colon, often set
+# below the story, far from the headline. The writer's labels and the date's: a writer's field
+# is read only beside a date's (an "Author" field alone is as often a book's, in a review's box
+# of its details, or a quotation's source).
+_WRITER_FIELD_LABELS = r"authors?|autor(?:in|en)?|autora|auteur(?:e|s)?|autore|autori|writers?|written\s+by"
+_DATE_FIELD_LABELS = (r"date|dated|published|posted|datum|veröffentlicht|erschienen|data|fecha|publicado|"
+                      r"publié(?:\s+le)?|pubblicato|gepubliceerd")
+_DETAIL_FIELD = re.compile(r"^\W{0,3}?(?:[*+-]\s+)?(?:(\*\*|__)\s*([^*_:]{2,24}?)\s*:?\s*\1\s*:?|"
+                           r"([^:*_\[\]()]{2,24}?)\s*:)\s*(.*)$")
+# (Unmarked, as a plain text's list sets it, "* Date 10.06.2013": the labels of the two lists only.)
+_UNMARKED_FIELD = re.compile(rf"({_WRITER_FIELD_LABELS}|{_DATE_FIELD_LABELS})\s", re.I)
+_ISO_DATE = re.compile(r"\b\d{4}-[01]\d-[0-3]\d\b")
+FIELD_WORDS = 20  # a field's label and value; a longer line is prose that opens with a label
+
+
+def field_of(line: Line) -> tuple[str, str] | None:
+    """The label and the value of a field line ("**Author** Ann Lee", "Datum: 19.01.2020", a
+    list item "Date 19.01.2020"): the label folded, the value as a reader sees it (empty where
+    a converter set it on the line below, "* **Date**" / "19.01.2020")."""
+    if line.words > FIELD_WORDS:
+        return None
+    match = _DETAIL_FIELD.match(line.raw.strip())
+    if match:
+        label = match.group(2) or match.group(3)
+    elif line.item and (match := _UNMARKED_FIELD.match(line.text.strip())):
+        label = match.group(1)
+    else:
+        return None
+    label = re.sub(r"\s+", " ", label.strip()).casefold()
+    # (The value from the line's own text, without the label: links keep their words there.)
+    value = re.sub(rf"^\W*{re.escape(label)}\W*", "", line.text.strip(), flags=re.I)
+    return label, value.strip()
+
+
+def date_field(line: Line) -> bool:
+    """"**Date** 19.01.2020", "Published: March 3, 2019": a field of the post's day."""
+    field_ = field_of(line)
+    return bool(field_ and re.fullmatch(_DATE_FIELD_LABELS, field_[0])
+                and (_ISO_DATE.search(field_[1]) or any(form.search(field_[1]) for form in _WHOLE_DATES)))
+
+
+def writer_field(line: Line) -> list[str]:
+    """"**Author** Ann Lee", "Autor: Ann Lee": the names in a writer's field (see _DETAIL_FIELD),
+    read as a writer's label is."""
+    field_ = field_of(line)
+    if not field_ or not re.fullmatch(_WRITER_FIELD_LABELS, field_[0]):
+        return []
+    return byline_label(Line(raw=f"Author: {field_[1]}", text=f"Author: {field_[1]}"))
 
 
 # Anchored where a run of separators, and then a run of the address's own letters, begins,

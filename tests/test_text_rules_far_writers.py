@@ -1,0 +1,86 @@
+"""A writer named far from the headline, where the byline rules under it and the tail's sign-off
+rules do not look: a list of the post's fields, a signature over the publisher's rights notice;
+and a post's closing greeting, which names no one. Short inputs we wrote (none from ../shared),
+as several converters set them, beside near misses."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from ingest.extract_text import extract_text
+from ingest.normalise import normalise
+
+NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
+HEADLINE = "Ferry crews return to the island route"
+STORY = ("The ferry crews went back to work on the island route on Tuesday morning, after the "
+         "operator agreed to hire two more deckhands for each boat, the crews' union said.")
+LAST = ("The first sailing left the harbour at seven, half an hour late, and the operator said the "
+        "timetable would be back to normal by the weekend.")
+# A page's furniture below the story, longer than the tail that the sign-off rules read.
+FURNITURE = "\n\n".join(f"Topic {n}" for n in range(1, 15))
+
+
+def authors(text: str) -> list[str]:
+    return normalise(extract_text(text, markdown=True), NOW).authors
+
+
+def page(after_story: str) -> str:
+    """A headline with no byline under it, the story, then after_story and the furniture."""
+    return f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\n{LAST}\n\n{after_story}\n\n{FURNITURE}\n"
+
+
+# --- a list of the post's fields --------------------------------------------------------------
+
+@pytest.mark.parametrize("fields, expected", [
+    # bold labels, one field a list item (html2text)
+    ("  * **Date** 04.11.2021\n  * **Author** Mara Olsen\n  * **Keywords** [ferries](/tag/ferries)", ["Mara Olsen"]),
+    # the label alone, its value wrapped under it (markdownify)
+    ("* **Date**\n  04.11.2021\n* **Author**\n  Mara Olsen\n* **Topics**\n  [Ferries](/ferries/)", ["Mara Olsen"]),
+    # no marks left, a plain text's list
+    ("  * Date 04.11.2021\n  * Author Mara Olsen\n  * Topics ferries, islands", ["Mara Olsen"]),
+    # labels with colons, in German and French, the writer's field before the date's
+    ("Autorin: Greta Vogt\nDatum: 2021-11-04", ["Greta Vogt"]),
+    ("**Auteur** Lise Moreau\n\n**Publié le** 4 novembre 2021", ["Lise Moreau"]),
+    # near misses: a book's details (a year, no day), a picture's field beside the date, an
+    # author's field with no date's beside it, a date's field too far from the author's
+    ("  * **Author** Nils Berg\n  * **Published** 2019\n  * **Pages** 304", []),
+    ("  * **Date** 04.11.2021\n  * **Photos** Nils Berg", []),
+    ("**Author** Nils Berg", []),
+    ("  * **Date** 04.11.2021\n  * **Topics** ferries\n  * **Region** north\n  * **Series** crews\n"
+     "  * **Author** Nils Berg", []),
+])
+def test_the_writers_field_beside_the_dates(fields, expected):
+    assert authors(page(fields)) == expected
+
+
+# --- a signature over the publisher's rights notice -------------------------------------------
+
+@pytest.mark.parametrize("closing, expected", [
+    ("Von Greta Vogt\n\n**DAS INSELBLATT 12/2021**  \nAlle Rechte vorbehalten", ["Greta Vogt"]),
+    ("By Mara Olsen\n\n© 2021 The Island Courier", ["Mara Olsen"]),
+    ("Par Lise Moreau\n\nTous droits réservés", ["Lise Moreau"]),
+    ("Por Ana Ruiz\n\nTodos los derechos reservados", ["Ana Ruiz"]),
+    # near misses: no notice below; a quotation's source over the notice; a wire story's credits
+    # (its helpers beside the writers); a teaser's byline in a list of other stories
+    ("Von Greta Vogt\n\n[Mehr aus der Region](/region/)", []),
+    ("> The island needs its ferries more than anyone.\n\n> By Nils Berg\n\n© 2021 The Island Courier", []),
+    ("Reporting by Mara Olsen; editing by Nils Berg\n\n© 2021 Island Wire", []),
+    ("## Related\n\n[Deckhands wanted on the north route](/north/)\n\nBy Nils Berg\n\n© 2021 The Island Courier", []),
+])
+def test_a_signature_over_the_rights_notice(closing, expected):
+    assert authors(page(closing)) == expected
+
+
+# --- a post's closing greeting ----------------------------------------------------------------
+
+@pytest.mark.parametrize("greeting", ["Viel Spaß", "Viel Spass", "Liebe Grüße", "Herzliche Grüsse",
+                                      "Viel Spass beim Lesen"])
+def test_a_closing_greeting_names_no_writer(greeting):
+    text = f"## {HEADLINE}\n\n4. November 2021, 18:30\n\n{STORY}  \n{greeting}  \n\n[Mehr](/mehr/)\n"
+    assert authors(text) == []
+
+
+def test_a_name_closing_the_post_is_still_its_writers():
+    text = f"## {HEADLINE}\n\n4. November 2021, 18:30\n\n{STORY}  \nMara Olsen  \n\n[Mehr](/mehr/)\n"
+    assert authors(text) == ["Mara Olsen"]
+
