@@ -1657,6 +1657,9 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
     if names := rules.cjk_dateline_reporters(line) or rules.korean_byline(line):
         add(names, i, "cjk_byline")
         return i
+    if line.words > 30 and not rules.is_caption(line):
+        add(rules.author_link_opening_row(line), i, "author_link_opening_row")
+        return i
     if line.words > 30 or rules.is_caption(line):
         return i
     # A byline wrapped onto a second line ("By Ann Lee and Tom" / "Park"): read the two as one

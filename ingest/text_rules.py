@@ -2962,6 +2962,34 @@ def author_links(line: Line) -> list[str]:
     return names
 
 
+ROW_LEAD_WORDS = 8  # the words of a row of details up to its writer's link, its date's among them
+ROW_TAG_LINKS = 2  # the fewest links after the writer's that make the row a post's details
+_ROW_LINK = re.compile(r"!?\[[^\[\]]*\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
+
+
+def author_link_opening_row(line: Line) -> list[str]:
+    """"[June 3, 2019](/2019/06/post/) [Ann Lee](/author/ann-lee/) [Port](/tag/port/), [Ferries]
+    (/tag/ferries/), ...": a post's row of details, too long for a byline (its tags run on), whose
+    writer's link comes right after its date. Taken where three signals agree: the link goes to
+    an author's page, nothing but links stands before it within the row's first words (a date
+    among them, a post's stamp), and more links follow it (the tags). A story's sentence that
+    links someone's page has its own words before the link."""
+    for k, (text, target) in enumerate(line.links):
+        if not _AUTHOR_PATH.search(target):
+            continue
+        at = line.text.find(text.strip())
+        opens = line.raw.find(f"]({target}")
+        if at < 0 or opens < 0 or len(line.links) - k - 1 < ROW_TAG_LINKS:
+            return []
+        # (The raw line before the writer's link, its links taken out: marks and icons only.)
+        before = _ROW_LINK.sub(" ", line.raw[:line.raw.rfind("[", 0, opens)])
+        lead = line.text[:at + len(text.strip())]
+        if re.search(r"[^\W_]", before) or count_words(lead) > ROW_LEAD_WORDS or not full_dates(line.text[:at]):
+            return []
+        return names_in(text)
+    return []
+
+
 def lone_author(line: Line) -> list[str]:
     """"By [Marlo](/author/marlo)": a one-word name (a pen name, a blogger's first name) is
     taken only when two signals give it as the writer: the "By" before it and the link to an

@@ -84,3 +84,26 @@ def test_a_name_closing_the_post_is_still_its_writers():
     text = f"## {HEADLINE}\n\n4. November 2021, 18:30\n\n{STORY}  \nMara Olsen  \n\n[Mehr](/mehr/)\n"
     assert authors(text) == ["Mara Olsen"]
 
+
+# --- the writer's link opening a long row of details -------------------------------------------
+
+# (Tags enough that the row is too long for a byline, 30 words.)
+TAGS = ", ".join(f"[{word} news](/tag/{word}/)" for word in
+                 ("ferry", "island", "crew", "union", "timetable", "harbour", "deckhand", "weather",
+                  "ticket", "fare", "boat", "route", "winter", "summer", "operator", "passenger"))
+
+
+@pytest.mark.parametrize("row, expected", [
+    # the post's date linked, then the writer's page, then the tags (icons between them)
+    (f"[__ 4. November 2021](/2021/11/ferries/ \"18:30\") __[Mara Olsen](/author/mara-olsen/ \"Mara Olsen\") __{TAGS}",
+     ["Mara Olsen"]),
+    (f"[November 4, 2021](/2021/11/ferries/) [Mara Olsen](https://courier.example/author/mara-olsen/) {TAGS}",
+     ["Mara Olsen"]),
+    # near misses: a sentence's words before the link; no date before it; the link far down the row
+    (f"When the skipper [Nils Berg](/team/nils-berg/) left the quay on November 4, 2021, {TAGS}", []),
+    (f"[Ferries](/ferries/) [Nils Berg](/author/nils-berg/) {TAGS}", []),
+    (f"[November 4, 2021](/2021/11/ferries/) {TAGS} [Nils Berg](/author/nils-berg/) [More](/more/) [Top](/top/)", []),
+])
+def test_the_writers_link_opening_a_row_of_details(row, expected):
+    assert authors(f"# {HEADLINE}\n\n{row}\n\n{STORY}\n\n{STORY}\n\n{LAST}\n") == expected
+
