@@ -1699,7 +1699,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
         add(people, i, "byline_with_organisation")
     else:
         names, rule = _first_rule(line, rules.byline_by, rules.byline_label, rules.author_links,
-                                  rules.name_with_date, rules.lone_author, rules.login_byline)
+                                  rules.name_with_date, rules.lone_author, rules.login_byline, rules.posts_by_link)
         add(names, i, rule)
     people = each_with_role or people
     if not people and i != title_at:

@@ -2962,6 +2962,33 @@ def author_links(line: Line) -> list[str]:
     return names
 
 
+# The title a blog platform sets on the link to a writer's posts: "Posts by annlee", "Beiträge
+# von annlee", "Articles par annlee" - a word or two, "by", and the link's own words again.
+_POSTS_BY_TITLE = re.compile(r"(?:[^\W\d_]+\s+){1,2}(?i:by|von|par|door|van|di|por)\s+(.+)")
+_LINK_WITH_TITLE = re.compile(r"\[([^\[\]]+)\]\(\s*<?([^()\s<>]+)>?\s+\"([^\"]*)\"\s*\)")
+POSTS_BY_LINE_WORDS = 40  # a byline row's words, its date and sections beside the link
+
+
+def posts_by_link(line: Line) -> list[str]:
+    """"[annlee](/author/annlee/ "Posts by annlee")": the writer's login or name, one word in
+    any case, when three signals agree: a link to an author's page, its title saying it lists
+    a writer's posts, and the title naming the link's own words (a tag's or a menu's link has
+    another title). A login of no writer ("admin") or the site's own name is not taken."""
+    if line.words > POSTS_BY_LINE_WORDS or '"' not in line.raw:
+        return []
+    for text, target, title in _LINK_WITH_TITLE.findall(line.raw):
+        text = text.strip()
+        match = _POSTS_BY_TITLE.fullmatch(title.strip())
+        if not (match and match.group(1).strip().casefold() == text.casefold() and _AUTHOR_PATH.search(target)):
+            continue
+        if re.fullmatch(r"[^\W_][\w.-]{1,30}", text):
+            host = re.match(r"(?:https?:)?//([^/?#]+)", target)
+            house = bool(host and text.casefold() in host.group(1).casefold())
+            return [] if _login_of_no_writer(text) or house else [LoneName(text)]
+        return names_in(text)
+    return []
+
+
 ROW_LEAD_WORDS = 8  # the words of a row of details up to its writer's link, its date's among them
 ROW_TAG_LINKS = 2  # the fewest links after the writer's that make the row a post's details
 _ROW_LINK = re.compile(r"!?\[[^\[\]]*\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")

@@ -107,3 +107,19 @@ TAGS = ", ".join(f"[{word} news](/tag/{word}/)" for word in
 def test_the_writers_link_opening_a_row_of_details(row, expected):
     assert authors(f"# {HEADLINE}\n\n{row}\n\n{STORY}\n\n{STORY}\n\n{LAST}\n") == expected
 
+
+# --- the title of a link to the writer's posts ------------------------------------------------
+
+@pytest.mark.parametrize("row, expected", [
+    ('[maraolsen](/author/maraolsen/ "Beiträge von maraolsen") __4. November 2021', ["maraolsen"]),
+    ('[MaraOlsen](https://courier.example/blog/author/admin/ "Posts by MaraOlsen")2021-11-04|[Ferries](/category/ferries/)',
+     ["MaraOlsen"]),
+    ('[Lise Moreau](/auteur/lise-moreau/ "Articles par Lise Moreau") 4 novembre 2021', ["Lise Moreau"]),
+    # near misses: the title names someone else; a tag's link; the blog's account; the site's own name
+    ('[maraolsen](/author/maraolsen/ "Beiträge von nilsberg") __4. November 2021', []),
+    ('[ferries](/tag/ferries/ "Posts by ferries") __4. November 2021', []),
+    ('[admin](/author/admin/ "Posts by admin") __4. November 2021', []),
+    ('[courier](https://courier.example/author/courier/ "Posts by courier") __4. November 2021', []),
+])
+def test_the_title_of_a_link_to_the_writers_posts(row, expected):
+    assert authors(f"# {HEADLINE}\n\n{row}\n\n{STORY}\n\n{STORY}\n\n{LAST}\n") == expected
