@@ -1660,7 +1660,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
     if line.words > 30 and not rules.is_caption(line):
         add(rules.author_link_opening_row(line), i, "author_link_opening_row")
         return i
-    if line.words > 30 or rules.is_caption(line):
+    if line.words > 30 or rules.is_caption(line) or rules.credited_caption(line, lines[i + 1] if i + 1 < len(lines) else None):
         return i
     # A byline wrapped onto a second line ("By Ann Lee and Tom" / "Park"): read the two as one
     # when that names more people.

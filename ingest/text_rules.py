@@ -2094,6 +2094,8 @@ _NOT_NAME_WORDS = {
     # is a surname, and stays a name's word)
     "popular", "related", "picks", "articles", "stories", "edition", "admin", "user", "writers",
     "reporters", "illustration", "european", "union", "market", "check",
+    # (a blog's archive of its posts, a heading over its months: "Blog Archives", "Archiv der Beiträge")
+    "archive", "archives", "archiv",
     # the institutions, companies and events that sign a press release or a notice above its
     # date ("Harbor Museum", "Bay Ferry Company", "Lisbon Police", "Harbor Summit"), and a
     # column's own name ("Lisbon Diary"; "Ask Ann Lee" in _is_person: "Ask" is a surname too)
@@ -2987,6 +2989,24 @@ def posts_by_link(line: Line) -> list[str]:
             return [] if _login_of_no_writer(text) or house else [LoneName(text)]
         return names_in(text)
     return []
+
+
+# A picture's credit field closing a caption, in the languages the rules read: "• Crédits :
+# Harbour Pictures", "| Foto: Tom Park", "Photo: Tom Park".
+_CREDIT_FIELD = re.compile(r"(?:^|[•·|])\s*(?i:photograph|photo|picture|image|illustration|crédit|credit|foto|"
+                           r"fotografía|bild|quelle)s?\s*:\s*[^.:•·|]{2,80}$")
+
+
+def credited_caption(line: Line, below: Line | None) -> bool:
+    """"Jean at the quay, by Tom Park • Crédits : Harbour Pictures": a caption's words, then "by"
+    and a name, and a picture's credit field closing the line or alone on the line below: the
+    "by" names the maker of the picture (or of the painting it shows), not the story's writer.
+    (Not a byline's date before "by": "June 3, 2019 by Ann Lee | Photo: Tom Park".)"""
+    match = _BY.search(line.text)
+    if not match or len(line.text[: match.start()].split()) < 3 or FULL_DATE.search(line.text[: match.start()]):
+        return False
+    return bool(_CREDIT_FIELD.search(line.text)
+                or below is not None and below.words <= 8 and _CREDIT_FIELD.match(below.text.strip()))
 
 
 ROW_LEAD_WORDS = 8  # the words of a row of details up to its writer's link, its date's among them

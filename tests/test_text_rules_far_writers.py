@@ -123,3 +123,21 @@ def test_the_writers_link_opening_a_row_of_details(row, expected):
 ])
 def test_the_title_of_a_link_to_the_writers_posts(row, expected):
     assert authors(f"# {HEADLINE}\n\n{row}\n\n{STORY}\n\n{STORY}\n\n{LAST}\n") == expected
+
+
+# --- names that are no writer's under the headline ----------------------------------------------
+
+@pytest.mark.parametrize("under_headline, expected", [
+    # a caption crediting the picture's maker, the credit field on its line or the line below
+    ("Ferries at the quay in 1910, par Paul Marin • Crédits : Harbour Pictures", []),
+    ("Ferries at the quay in 1910, by Paul Marin•\nCredit: Harbour Pictures", []),
+    ("A ferry leaves the quay, by Paul Marin | Foto: Harbour Pictures", []),
+    # a blog's archive heading, over its months
+    ("**Archiv der Beiträge**  \n---  \n  \n  * [2021 Oktober](/blog/2021-10)\n  * [2021 November](/blog/2021-11)", []),
+    ("**Blog Archives**\n\n  * [October 2021](/blog/2021-10)\n  * [November 2021](/blog/2021-11)", []),
+    # near misses: a byline with its date and a picture's credit after it
+    ("November 4, 2021 by Mara Olsen | Photo: Nils Berg", ["Mara Olsen"]),
+    ("By Mara Olsen\n\nPhoto: Nils Berg", ["Mara Olsen"]),
+])
+def test_no_writer_from_a_caption_or_an_archive_heading(under_headline, expected):
+    assert authors(f"# {HEADLINE}\n\n{under_headline}\n\n{STORY}\n\n{STORY}\n\n{LAST}\n") == expected
