@@ -1444,7 +1444,7 @@ FIELD_LIST_GAP = 2  # the most lines between a writer's field and the date's in 
 
 
 def _writer_in_field_list(lines: list[Line], listed: set[int]) -> tuple[list[str], int]:
-    """The writer's field of a list of the post's details ("**Date** 19.01.2020" / "**Author**
+    """The writer's field of a list of the post's details ("**Date** 04.11.2021" / "**Author**
     Ann Lee"), anywhere in the page: such a list stands above or below the story, or in a box
     beside it, past the tail's few lines. Read only beside the date's field (rules.date_field),
     and not among the other stories listed below the story."""
@@ -1493,7 +1493,7 @@ def _signature_over_rights_notice(lines: list[Line], body_at: int | None, listed
 
 def _field_line(lines: list[Line], i: int) -> Line:
     """Line i, with the line below run onto it when it is a field's label alone and the value
-    was wrapped under it ("* **Date**" / "19.01.2020", as one converter sets a list of fields)."""
+    was wrapped under it ("* **Date**" / "04.11.2021", as one converter sets a list of fields)."""
     field = rules.field_of(lines[i])
     if field and not field[1] and i + 1 < len(lines) and lines[i + 1].wrapped:
         return rules.joined(lines[i], lines[i + 1])

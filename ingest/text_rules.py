@@ -3147,7 +3147,7 @@ _CALENDAR_WORDS = set(WEEKDAYS.split("|")) | set(MONTHS)
 
 # --- a page's list of the post's fields --------------------------------------------------
 
-# A page's list of the post's details, each a label and its value ("**Date** 19.01.2020" /
+# A page's list of the post's details, each a label and its value ("**Date** 04.11.2021" /
 # "**Author** Ann Lee" / "**Keywords** ..."), the label in bold or before a colon, often set
 # below the story, far from the headline. The writer's labels and the date's: a writer's field
 # is read only beside a date's (an "Author" field alone is as often a book's, in a review's box
@@ -3157,16 +3157,16 @@ _DATE_FIELD_LABELS = (r"date|dated|published|posted|datum|veröffentlicht|erschi
                       r"publié(?:\s+le)?|pubblicato|gepubliceerd")
 _DETAIL_FIELD = re.compile(r"^\W{0,3}?(?:[*+-]\s+)?(?:(\*\*|__)\s*([^*_:]{2,24}?)\s*:?\s*\1\s*:?|"
                            r"([^:*_\[\]()]{2,24}?)\s*:)\s*(.*)$")
-# (Unmarked, as a plain text's list sets it, "* Date 10.06.2013": the labels of the two lists only.)
+# (Unmarked, as a plain text's list sets it, "* Date 04.11.2021": the labels of the two lists only.)
 _UNMARKED_FIELD = re.compile(rf"({_WRITER_FIELD_LABELS}|{_DATE_FIELD_LABELS})\s", re.I)
 _ISO_DATE = re.compile(r"\b\d{4}-[01]\d-[0-3]\d\b")
 FIELD_WORDS = 20  # a field's label and value; a longer line is prose that opens with a label
 
 
 def field_of(line: Line) -> tuple[str, str] | None:
-    """The label and the value of a field line ("**Author** Ann Lee", "Datum: 19.01.2020", a
-    list item "Date 19.01.2020"): the label folded, the value as a reader sees it (empty where
-    a converter set it on the line below, "* **Date**" / "19.01.2020")."""
+    """The label and the value of a field line ("**Author** Ann Lee", "Datum: 04.11.2021", a
+    list item "Date 04.11.2021"): the label folded, the value as a reader sees it (empty where
+    a converter set it on the line below, "* **Date**" / "04.11.2021")."""
     if line.words > FIELD_WORDS:
         return None
     match = _DETAIL_FIELD.match(line.raw.strip())
@@ -3183,7 +3183,7 @@ def field_of(line: Line) -> tuple[str, str] | None:
 
 
 def date_field(line: Line) -> bool:
-    """"**Date** 19.01.2020", "Published: March 3, 2019": a field of the post's day."""
+    """"**Date** 04.11.2021", "Published: March 3, 2019": a field of the post's day."""
     field_ = field_of(line)
     return bool(field_ and re.fullmatch(_DATE_FIELD_LABELS, field_[0])
                 and (_ISO_DATE.search(field_[1]) or any(form.search(field_[1]) for form in _WHOLE_DATES)))
