@@ -1372,6 +1372,9 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
             names, i = _signature_over_rights_notice(lines, body_at, listed)
             add(names, i, "signature_over_rights_notice")
         if not found:
+            names, i = _korean_sign_off(lines, body_at, listed)
+            add(names, i, "korean_sign_off")
+        if not found:
             for i in tail:
                 people = rules.people_of_bio(lines[i]) if i not in listed else []
                 if people:
@@ -1492,6 +1495,22 @@ def _signature_over_rights_notice(lines: list[Line], body_at: int | None, listed
         if rules.is_paragraph(lines[i + 1]) or _under_teaser(lines, i):
             continue
         if names := rules.byline_by(line):
+            return names, i
+    return [], 0
+
+
+def _korean_sign_off(lines: list[Line], body_at: int | None, listed: set[int]) -> tuple[list[str], int]:
+    """"홍길동 기자 hong@example.org": a Korean reporter's sign-off, the name, the title and the
+    reporter's address, on a line of its own right under the story's last paragraph, where the
+    page goes on below so that it is not in the tail. (The title and the address are the two
+    signals: a Hangul name has no capitals.)"""
+    if body_at is None:
+        return [], 0
+    for i in range(body_at + 1, len(lines)):
+        line = lines[i]
+        if i in listed or line.heading or line.item or "@" not in line.text or not rules.is_paragraph(lines[i - 1]):
+            continue
+        if names := rules.korean_byline(line):
             return names, i
     return [], 0
 

@@ -2542,6 +2542,11 @@ def byline_label(line: Line) -> list[str]:
                           line.text.strip())
     if not match and titled:
         return _cjk_names(titled.group(1))
+    # "編集委員 山田太郎", "特派員 佐藤花子": a Japanese or Chinese paper's staff title before the
+    # name, a space between them (the title is the label; without the space it is one word).
+    staff = re.fullmatch(rf"(?:編集委員|論説委員|解説委員|特派員|特派员|記者|记者)\s+({_CJK_NAME})", line.text.strip())
+    if not match and staff:
+        return _cjk_names(staff.group(1))
     # "Photos: Tom Park | Words: Ann Lee": the pictures' credit first, the writer's label in a
     # field of its own after it.
     if not match and credits_writer_after_others(line.text):

@@ -167,3 +167,42 @@ def test_a_kicker_heading_over_the_headline(top, expected):
 def test_a_name_heading_under_its_kicker_is_the_headline_not_the_writer():
     text = f"### Episode 12\n\n## Mara Olsen\n\nThursday, November 4, 2021\n\n{STORY}\n\n{LAST}\n"
     assert (title(text), authors(text)) == ("Mara Olsen", [])
+
+
+# --- a Japanese or Chinese paper's staff title before the name ----------------------------------
+
+JAPANESE_STORY = ("島を結ぶフェリーの乗組員は火曜日の朝、運航会社が各船に甲板員を二人増やすことで合意したため、"
+                  "職場に戻ったと組合が明らかにした。最初の便は午前七時に港を出た。")
+
+
+@pytest.mark.parametrize("byline, expected", [
+    ("編集委員 山田太郎", ["山田太郎"]),
+    ("特派員 佐藤花子", ["佐藤花子"]),
+    ("记者 王小明", ["王小明"]),
+    # near misses: the title glued to a word (one word, a committee), a press conference
+    ("編集委員会", []),
+    ("記者会見 午後三時から", []),
+])
+def test_a_staff_title_before_the_name(byline, expected):
+    text = f"# 島のフェリー、運航を再開\n\n{byline}\n\n{JAPANESE_STORY}\n\n{JAPANESE_STORY}\n"
+    assert authors(text) == expected
+
+
+# --- a Korean reporter's sign-off under the story, the page going on -----------------------------
+
+KOREAN_STORY = ("섬을 잇는 여객선 승무원들이 화요일 아침 운항사가 배마다 갑판원을 두 명씩 더 두기로 합의하면서 "
+                "업무에 복귀했다고 노조가 밝혔다. 첫 배는 오전 일곱 시에 항구를 떠났다.")
+
+
+@pytest.mark.parametrize("closing, expected", [
+    ("홍길동 기자 hong@example.org", ["홍길동"]),
+    ("김영희 기자 younghee@example.org  \n  \n**![광고](ad.gif)**", ["김영희"]),
+    # near misses: no address (a name and a title are one signal), under a list item, not under
+    # the story's paragraph
+    ("홍길동 기자", []),
+    ("  * 관련 기사\n\n홍길동 기자 hong@example.org", []),
+])
+def test_a_korean_reporters_sign_off_under_the_story(closing, expected):
+    furniture = "\n\n".join(f"주제 {n}" for n in range(1, 15))
+    text = f"# 섬 여객선 운항 재개\n\n{KOREAN_STORY}\n\n{KOREAN_STORY}\n\n{closing}\n\n{furniture}\n"
+    assert authors(text) == expected
