@@ -2569,8 +2569,22 @@ def byline_label(line: Line) -> list[str]:
         return cjk
     if any(word[:1].islower() and word not in _JOINING_WORDS and not _GLUED_WORD.fullmatch(word)
            for word in names.split()):
-        return []
+        # (Only after a person's label: "Story: Harbour Blues, a tale of ..." names a work.)
+        return [] if _WORK_LABEL.match(match.group(0)) else _name_before_affiliation(names)
     return names_in(names)
+
+
+# The labels of a credit that may name a work rather than a person: "Story:", "Text:", "Words:".
+_WORK_LABEL = re.compile(r"\W*(?i:words|text|texte|texto|testo|tekst|story|reporting)\b")
+
+
+def _name_before_affiliation(text: str) -> list[str]:
+    """"Ann Lee, Institute for Marine Research, Porto": after a writer's label, one name and
+    then, after a comma, where the writer works (words in lower case among it, so no list of
+    names). The name is the writer's; two names before the comma are none of this shape."""
+    head, comma, _ = text.partition(",")
+    names = names_in(head) if comma else []
+    return names if len(names) == 1 and names[0] == " ".join(head.split()) else []
 
 
 # A credit's or a byline's opening: "By ...", "Photography by ...", "Reviewed by ...", whoever

@@ -206,3 +206,17 @@ def test_a_korean_reporters_sign_off_under_the_story(closing, expected):
     furniture = "\n\n".join(f"주제 {n}" for n in range(1, 15))
     text = f"# 섬 여객선 운항 재개\n\n{KOREAN_STORY}\n\n{KOREAN_STORY}\n\n{closing}\n\n{furniture}\n"
     assert authors(text) == expected
+
+
+# --- a writer's label with one name and where the writer works ----------------------------------
+
+@pytest.mark.parametrize("signed, expected", [
+    ("_Autor: Greta VOGT, Landesanstalt für Schifffahrt, Kiel (D)_", ["Greta VOGT"]),
+    ("Author: Mara Olsen, Institute for Island Studies, Bergen", ["Mara Olsen"]),
+    # near misses: a work after a label that may name one, two names before the comma, no comma
+    ("Text: Greta Vogt, die Fähre und die Insel", []),
+    ("Author: Mara Olsen and Nils Berg of the island desk, Bergen", []),
+    ("Author: Mara Olsen for the island desk", []),
+])
+def test_a_writers_label_with_the_writers_affiliation(signed, expected):
+    assert authors(f"# {HEADLINE}\n\n{STORY}\n\n{LAST}\n\n{signed}\n") == expected
