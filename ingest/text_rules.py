@@ -2986,7 +2986,9 @@ def author_links(line: Line) -> list[str]:
 # The title a blog platform sets on the link to a writer's posts: "Posts by annlee", "Beiträge
 # von annlee", "Articles par annlee" - a word or two, "by", and the link's own words again.
 _POSTS_BY_TITLE = re.compile(r"(?:[^\W\d_]+\s+){1,2}(?i:by|von|par|door|van|di|por)\s+(.+)")
-_LINK_WITH_TITLE = re.compile(r"\[([^\[\]]+)\]\(\s*<?([^()\s<>]+)>?\s+\"([^\"]*)\"\s*\)")
+# (The title's search stops at the next bracket: a line of thousands of "[" and one quote would
+# have each try read the quote's run to the end.)
+_LINK_WITH_TITLE = re.compile(r"\[([^\[\]]+)\]\(\s*<?([^()\s<>]+)>?\s+\"([^\"\[\]]*)\"\s*\)")
 POSTS_BY_LINE_WORDS = 40  # a byline row's words, its date and sections beside the link
 
 
