@@ -407,11 +407,6 @@ def find_title(lines: list[Line], whole: bool | None = None) -> int | None:
         if rules.is_paragraph(line):
             break  # a heading below the first paragraph is a section of the story
         if 2 <= line.heading <= 3 and _headline_like(line):
-            # (A smaller heading right over a bigger one is its kicker: "### Episode 12" /
-            # "## Headline", "### Opinion" / "## Headline"; a bigger one over a smaller is the
-            # headline over its standfirst.)
-            if i + 1 < len(lines) and 0 < lines[i + 1].heading < line.heading and _headline_like(lines[i + 1]):
-                return i + 1
             return i
     if logos:
         return logos[0]

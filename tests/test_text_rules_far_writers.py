@@ -143,30 +143,24 @@ def test_no_writer_from_a_caption_or_an_archive_heading(under_headline, expected
     assert authors(f"# {HEADLINE}\n\n{under_headline}\n\n{STORY}\n\n{STORY}\n\n{LAST}\n") == expected
 
 
-# --- a kicker heading over the headline ---------------------------------------------------------
+# --- no kicker heading over the headline --------------------------------------------------------
 
 def title(text: str) -> str | None:
     return normalise(extract_text(text, markdown=True), NOW).title
 
 
-@pytest.mark.parametrize("top, expected", [
-    # with no level-1 heading, a smaller heading right over a bigger one is its kicker
-    (f"### Episode 12\n\n## {HEADLINE}", HEADLINE),
-    ("### Kommentar\n\n## Die Fähren fahren wieder", "Die Fähren fahren wieder"),
-    # near misses: a bigger heading over a smaller one (a standfirst under the headline), one
-    # heading alone, a level-1 headline under a smaller heading
-    (f"## {HEADLINE}\n\n### The operator hires two more deckhands for each boat", HEADLINE),
-    (f"### {HEADLINE}", HEADLINE),
-    (f"## Island news\n\n# {HEADLINE}", HEADLINE),
+@pytest.mark.parametrize("under", [
+    # the first minor heading stays the headline with a bigger one right under it: a section
+    # ("Why it matters", "About the writer"), a standfirst, a name - a smaller heading over a
+    # bigger one was taken for its kicker once (dropped: the one page it moved had a name there)
+    "## Why it matters",
+    "## Über die Autorin",
+    "## Crews want two more deckhands on every boat before they sail again",
+    "## Mara Olsen",
 ])
-def test_a_kicker_heading_over_the_headline(top, expected):
-    text = f"[Home](/) [News](/news/)\n\n{top}\n\nThursday, November 4, 2021\n\n{STORY}\n\n{LAST}\n"
-    assert title(text) == expected
-
-
-def test_a_name_heading_under_its_kicker_is_the_headline_not_the_writer():
-    text = f"### Episode 12\n\n## Mara Olsen\n\nThursday, November 4, 2021\n\n{STORY}\n\n{LAST}\n"
-    assert (title(text), authors(text)) == ("Mara Olsen", [])
+def test_a_heading_right_over_a_bigger_one_stays_the_headline(under):
+    text = f"[Home](/) [News](/news/)\n\n### {HEADLINE}\n\n{under}\n\n{STORY}\n\n{LAST}\n"
+    assert title(text) == HEADLINE
 
 
 # --- a Japanese or Chinese paper's staff title before the name ----------------------------------
