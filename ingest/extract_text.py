@@ -1450,14 +1450,30 @@ def _writer_in_field_list(lines: list[Line], listed: set[int]) -> tuple[list[str
     """The writer's field of a list of the post's details ("**Date** 04.11.2021" / "**Author**
     Ann Lee"), anywhere in the page: such a list stands above or below the story, or in a box
     beside it, past the tail's few lines. Read only beside the date's field (rules.date_field),
-    and not among the other stories listed below the story."""
+    not among the other stories listed below the story, and not in a list of a work's or an
+    event's details (rules.work_field: a review's box names the book's author and its day)."""
     # (The date's fields first, the cheaper test: the writer's is read only beside one.)
     dated = [j for j in range(len(lines)) if j not in listed and rules.date_field(_field_line(lines, j))]
     beside = {i for j in dated for i in range(max(0, j - FIELD_LIST_GAP), min(len(lines), j + FIELD_LIST_GAP + 1))}
     for i in sorted(beside - set(dated) - listed):
-        if names := rules.writer_field(_field_line(lines, i)):
+        if (names := rules.writer_field(_field_line(lines, i))) \
+                and not any(rules.work_field(_field_line(lines, j)) for j in _field_list_around(lines, i)):
             return names, i
     return [], 0
+
+
+def _field_list_around(lines: list[Line], i: int) -> range:
+    """The lines of the list of fields that line i is one of: the field lines, list items and
+    values wrapped under their labels next to it, up to a line of another kind."""
+    def in_list(j: int) -> bool:
+        return (lines[j].item or lines[j].wrapped or rules.field_of(lines[j]) is not None) \
+            and not rules.is_paragraph(lines[j])
+    top, bottom = i, i
+    while top > 0 and in_list(top - 1):
+        top -= 1
+    while bottom + 1 < len(lines) and in_list(bottom + 1):
+        bottom += 1
+    return range(top, bottom + 1)
 
 
 SIGNATURE_WORDS = 6  # "Von Ann Lee", "Par Ann de la Tour": a label and a name, no more

@@ -3172,8 +3172,9 @@ _CALENDAR_WORDS = set(WEEKDAYS.split("|")) | set(MONTHS)
 # "**Author** Ann Lee" / "**Keywords** ..."), the label in bold or before a colon, often set
 # below the story, far from the headline. The writer's labels and the date's: a writer's field
 # is read only beside a date's (an "Author" field alone is as often a book's, in a review's box
-# of its details, or a quotation's source).
-_WRITER_FIELD_LABELS = r"authors?|autor(?:in|en)?|autora|auteur(?:e|s)?|autore|autori|writers?|written\s+by"
+# of its details, or a quotation's source). ("Written by" is no writer's label here: a review's
+# box gives the book's writer so, "**Written by** A" / "**Published** 1978-03-12".)
+_WRITER_FIELD_LABELS = r"authors?|autor(?:in|en)?|autora|auteur(?:e|s)?|autore|autori|writers?"
 _DATE_FIELD_LABELS = (r"date|dated|published|posted|datum|veröffentlicht|erschienen|data|fecha|publicado|"
                       r"publié(?:\s+le)?|pubblicato|gepubliceerd")
 _DETAIL_FIELD = re.compile(r"^\W{0,3}?(?:[*+-]\s+)?(?:(\*\*|__)\s*([^*_:]{2,24}?)\s*:?\s*\1\s*:?|"
@@ -3208,6 +3209,21 @@ def date_field(line: Line) -> bool:
     field_ = field_of(line)
     return bool(field_ and re.fullmatch(_DATE_FIELD_LABELS, field_[0])
                 and (_ISO_DATE.search(field_[1]) or any(form.search(field_[1]) for form in _WHOLE_DATES)))
+
+
+# The fields of a work's or an event's details, in the languages the rules read: a list with
+# one of them is a review's box for a book, a record or a show, or an event's, and its author
+# or date is the work's ("* Auteur : A" / "* Publié le : 12/03/1947" / "* Éditeur : B").
+_WORK_FIELD_LABELS = (r"publisher|publishing\s+house|verlag|[ée]diteur|editore|editorial|uitgever(?:ij)?|isbn|"
+                      r"pages|seiten|pagine|p[áa]ginas|pagina's|price|preis|prix|precio|prezzo|prijs|"
+                      r"title|titel|titre|t[íi]tulo|titolo|book|buch|livre|libro|boek|"
+                      r"place|ort|lieu|lugar|luogo|venue|location|veranstaltungsort|speakers?|referent(?:in)?")
+
+
+def work_field(line: Line) -> bool:
+    """"**Publisher** B", "Seiten: 320": a field of a work's or an event's details."""
+    field_ = field_of(line)
+    return bool(field_ and re.fullmatch(_WORK_FIELD_LABELS, field_[0]))
 
 
 def writer_field(line: Line) -> list[str]:

@@ -48,6 +48,14 @@ def page(after_story: str) -> str:
     ("**Author** Nils Berg", []),
     ("  * **Date** 04.11.2021\n  * **Topics** ferries\n  * **Region** north\n  * **Series** crews\n"
      "  * **Author** Nils Berg", []),
+    # near misses: a review's box of the book's details, the book's writer and its day ("Written
+    # by" no writer's label; a publisher's, a page count's, a title's field in the list); an
+    # event's (its place)
+    ("**Written by** Nils Berg\n**Published** 1961-09-18", []),
+    ("* Auteur : Paul Marin\n* Publié le : 02/05/1958\n* Éditeur : Éditions du Port", []),
+    ("  * **Autor** Nils Berg\n  * **Datum** 18.09.1961\n  * **Seiten** 212", []),
+    ("Title: The Long Crossing\nAuthor: Nils Berg\nPublished: 18 September 1961", []),
+    ("  * **Date** 04.11.2021\n  * **Author** Nils Berg\n  * **Venue** Harbour Hall", []),
 ])
 def test_the_writers_field_beside_the_dates(fields, expected):
     assert authors(page(fields)) == expected
