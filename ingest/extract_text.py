@@ -1478,6 +1478,7 @@ def _field_list_around(lines: list[Line], i: int) -> range:
 
 SIGNATURE_WORDS = 6  # "Von Ann Lee", "Par Ann de la Tour": a label and a name, no more
 SIGNATURE_NOTICE_LINES = 3  # the notice's lines below the signature: a magazine's issue line may come first
+PULL_QUOTE_WORDS = 8  # a sentence set as a heading between the story's paragraphs, not a section's name
 # The "by" a closing signature opens with, in the languages the rules read (no wire story's
 # "Reporting by A; editing by B": its credits name helpers beside the writers).
 _SIGNATURE_LABEL = re.compile(r"\W{0,3}(?i:by|von|par|por|door|di)\s")
@@ -1492,13 +1493,19 @@ def _signature_over_rights_notice(lines: list[Line], body_at: int | None, listed
     right over the publisher's rights notice, where the page goes on with its furniture below
     (issue lines, share buttons, other stories) so that the sign-off is not in the tail. Only
     with the notice below: a short "By" line in the story's middle is a quotation's source or a
-    teaser's byline, and a line under a quotation names its source."""
+    teaser's byline, and a line under a quotation names its source. Right under a paragraph of
+    the story (or a sentence it sets as a heading, a pull quote), and above the first heading
+    after it: under the comments heading or a list's, a reader's or another story's "by"."""
     if body_at is None:
         return [], 0
     for i in range(body_at + 1, len(lines)):
         line = lines[i]
+        if line.heading and not _pull_quote(line) or rules.opens_comments(line) \
+                or _COMMENTS_COUNT.fullmatch(line.text.strip(" *:#")):
+            break
         if i in listed or line.heading or line.item or line.words > SIGNATURE_WORDS \
-                or not _SIGNATURE_LABEL.match(line.text) or _in_block_quote(line) or _in_block_quote(lines[i - 1]):
+                or not _SIGNATURE_LABEL.match(line.text) or _in_block_quote(line) or _in_block_quote(lines[i - 1]) \
+                or not (rules.is_paragraph(lines[i - 1]) or _pull_quote(lines[i - 1])):
             continue
         below = range(i + 1, min(len(lines), i + 1 + SIGNATURE_NOTICE_LINES))
         if not any(_RIGHTS_NOTICE.search(lines[j].text) and lines[j].words <= FOOTER_NOTICE_WORDS for j in below):
@@ -1508,6 +1515,13 @@ def _signature_over_rights_notice(lines: list[Line], body_at: int | None, listed
         if names := rules.byline_by(line):
             return names, i
     return [], 0
+
+
+def _pull_quote(line: Line) -> bool:
+    """A heading that is a sentence ("#### The crossing took four hours. Nobody complained."):
+    a quotation the page pulls out of the story, not a section's name nor a comments heading."""
+    return bool(line.heading and line.words >= PULL_QUOTE_WORDS
+                and re.search(r"[.!?…]['\"”’»)]{0,2}$", line.text.strip()))
 
 
 def _korean_sign_off(lines: list[Line], body_at: int | None, listed: set[int]) -> tuple[list[str], int]:

@@ -65,6 +65,9 @@ def test_the_writers_field_beside_the_dates(fields, expected):
 
 @pytest.mark.parametrize("closing, expected", [
     ("Von Greta Vogt\n\n**DAS INSELBLATT 12/2021**  \nAlle Rechte vorbehalten", ["Greta Vogt"]),
+    # a sentence the page pulls out of the story, set as a heading, between
+    ("#### The crossing took four hours. Nobody on board complained about it.\n\nBy Mara Olsen\n\n"
+     "© 2021 The Island Courier", ["Mara Olsen"]),
     ("By Mara Olsen\n\n© 2021 The Island Courier", ["Mara Olsen"]),
     ("Par Lise Moreau\n\nTous droits réservés", ["Lise Moreau"]),
     ("Por Ana Ruiz\n\nTodos los derechos reservados", ["Ana Ruiz"]),
@@ -74,6 +77,11 @@ def test_the_writers_field_beside_the_dates(fields, expected):
     ("> The island needs its ferries more than anyone.\n\n> By Nils Berg\n\n© 2021 The Island Courier", []),
     ("Reporting by Mara Olsen; editing by Nils Berg\n\n© 2021 Island Wire", []),
     ("## Related\n\n[Deckhands wanted on the north route](/north/)\n\nBy Nils Berg\n\n© 2021 The Island Courier", []),
+    # near misses: a reader's comment signed over the notice, under the comments heading (its
+    # text long or short) or under no heading, its short text no paragraph of the story
+    ("## 3 Comments\n\nThanks for the story.\n\nby Nils Berg\n\n© 2021 The Island Courier", []),
+    (f"## Leave a reply\n\n{LAST}\n\nby Nils Berg\n\n© 2021 The Island Courier", []),
+    ("Thanks for the story, it was good.\n\nby Nils Berg\n\n© 2021 The Island Courier", []),
 ])
 def test_a_signature_over_the_rights_notice(closing, expected):
     assert authors(page(closing)) == expected
