@@ -1477,7 +1477,9 @@ def _field_list_around(lines: list[Line], i: int) -> range:
 
 
 SIGNATURE_WORDS = 6  # "Von Ann Lee", "Par Ann de la Tour": a label and a name, no more
-SIGNATURE_NOTICE_LINES = 3  # the notice's lines below the signature: a magazine's issue line may come first
+# The lines below the signature the notice may be on: the next, or the one after it, where the
+# publication's name or its issue stands over the notice, as a footer sets it.
+SIGNATURE_NOTICE_LINES = 2
 PULL_QUOTE_WORDS = 8  # a sentence set as a heading between the story's paragraphs, not a section's name
 # The "by" a closing signature opens with, in the languages the rules read (no wire story's
 # "Reporting by A; editing by B": its credits name helpers beside the writers).

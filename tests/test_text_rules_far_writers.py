@@ -64,7 +64,8 @@ def test_the_writers_field_beside_the_dates(fields, expected):
 # --- a signature over the publisher's rights notice -------------------------------------------
 
 @pytest.mark.parametrize("closing, expected", [
-    ("Von Greta Vogt\n\n**DAS INSELBLATT 12/2021**  \nAlle Rechte vorbehalten", ["Greta Vogt"]),
+    # the notice one line down, under the publication's name and address
+    ("Von Greta Vogt\n\nInselbote, Hafenstraße 4, Kiel\n\nAlle Rechte vorbehalten", ["Greta Vogt"]),
     # a sentence the page pulls out of the story, set as a heading, between
     ("#### The crossing took four hours. Nobody on board complained about it.\n\nBy Mara Olsen\n\n"
      "© 2021 The Island Courier", ["Mara Olsen"]),
@@ -78,10 +79,12 @@ def test_the_writers_field_beside_the_dates(fields, expected):
     ("Reporting by Mara Olsen; editing by Nils Berg\n\n© 2021 Island Wire", []),
     ("## Related\n\n[Deckhands wanted on the north route](/north/)\n\nBy Nils Berg\n\n© 2021 The Island Courier", []),
     # near misses: a reader's comment signed over the notice, under the comments heading (its
-    # text long or short) or under no heading, its short text no paragraph of the story
+    # text long or short) or under no heading, its short text no paragraph of the story; the
+    # notice three lines down
     ("## 3 Comments\n\nThanks for the story.\n\nby Nils Berg\n\n© 2021 The Island Courier", []),
     (f"## Leave a reply\n\n{LAST}\n\nby Nils Berg\n\n© 2021 The Island Courier", []),
     ("Thanks for the story, it was good.\n\nby Nils Berg\n\n© 2021 The Island Courier", []),
+    ("Von Greta Vogt\n\nInselbote\n\nHafenstraße 4, Kiel\n\nAlle Rechte vorbehalten", []),
 ])
 def test_a_signature_over_the_rights_notice(closing, expected):
     assert authors(page(closing)) == expected
