@@ -2085,9 +2085,6 @@ _NOT_NAME_WORDS = {
     "capitol", "bank",
     # the words that lead into someone who is no writer: "Via Tom Park", "Featuring Tom Park"
     "via", "featuring", "starring", "remembering",
-    # a post's closing greeting on a line of its own, "Viel Spaß", "Liebe Grüße" - no one's
-    # name, however capitalised (casefolded, as the words are compared: "ß" is "ss")
-    "viel", "spass", "grüsse", "gruss",
     # a page's lists and editions, a blog's account, a desk's plural, a picture's kind, where a
     # kicker or a menu stands by the byline ("Most Popular", "Related Stories", "Sunday Edition",
     # "Site Admin", "Harbor Ledger Writers", "Photo Illustration", "European Union") ("Story"
@@ -2195,7 +2192,16 @@ _NEW_IN_OTHER_LANGUAGES = {"neue", "neues", "neuen", "nouveau", "nouvelle", "nou
                            "nueva", "nuevos", "nuevas"}
 
 
+# A post's closing greeting on a line of its own, "Viel Spaß", "Liebe Grüße" - no one's name,
+# however capitalised; the whole phrase, its words being surnames too ("Laurent Viel", "Anna
+# Gruss"). (Casefolded: "ß" is "ss".)
+_CLOSING_GREETING = re.compile(r"viel(?:e)?\s+spass\b|(?:liebe|herzliche|viele|beste|schöne|freundliche)n?\s+"
+                               r"gr(?:ü|ue|u)ss?en?\b")
+
+
 def _is_person(name: str) -> bool:
+    if _CLOSING_GREETING.match(name.casefold()):
+        return False
     words = name.split()
     if words and (words[0] in _OFFICE_ABBREVIATIONS or words[0].casefold() in _OFFICE_WORDS):
         return False

@@ -99,9 +99,16 @@ def test_a_closing_greeting_names_no_writer(greeting):
     assert authors(text) == []
 
 
-def test_a_name_closing_the_post_is_still_its_writers():
-    text = f"## {HEADLINE}\n\n4. November 2021, 18:30\n\n{STORY}  \nMara Olsen  \n\n[Mehr](/mehr/)\n"
-    assert authors(text) == ["Mara Olsen"]
+@pytest.mark.parametrize("name", ["Mara Olsen", "Lucien Viel", "Greta Gruss", "Paul Spass"])
+def test_a_name_closing_the_post_is_still_its_writers(name):
+    # (a greeting's word is a surname too: the greeting is told by its whole phrase)
+    text = f"## {HEADLINE}\n\n4. November 2021, 18:30\n\n{STORY}  \n{name}  \n\n[Mehr](/mehr/)\n"
+    assert authors(text) == [name]
+
+
+@pytest.mark.parametrize("byline", ["By Lucien Viel", "Von Greta Gruss"])
+def test_a_greetings_word_as_a_surname_in_a_byline(byline):
+    assert authors(f"# {HEADLINE}\n\n{byline}\n\n{STORY}\n\n{LAST}\n") == [byline.split(" ", 1)[1]]
 
 
 # --- the writer's link opening a long row of details -------------------------------------------
