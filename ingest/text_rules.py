@@ -3113,6 +3113,11 @@ _SYSTEM_ACCOUNTS = ACCOUNT_WORDS | {
     "guestpost", "guestauthor", "guestwriter", "guestblogger", "guestcontributor", "gastautor", "gastautorin",
     "gastbeitrag", "leserreporter", "leserreporterin", "leserbrief", "pressrelease", "pressreleases",
     "pressemitteilung", "presse", "press", "communiqué", "comunicado", "comunicato",
+    # a desk's shared login ("newsdesk", "news-desk", "webdesk") and the login a hosting service
+    # or its set-up leaves as the posts' author
+    "newsdesk", "webdesk", "onlinedesk", "citydesk", "sportsdesk", "newsteam", "webteam", "onlineteam",
+    "webredaktion", "onlineredaktion", "redaktionsteam", "wpengine", "kinsta", "siteground", "bluehost",
+    "hostgator", "hostinger", "godaddy", "cpanel", "plesk", "hosting", "webhost", "installer", "setup",
 }
 
 

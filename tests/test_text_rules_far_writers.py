@@ -146,6 +146,10 @@ def test_the_writers_link_opening_a_row_of_details(row, expected):
     ('[ferries](/tag/ferries/ "Posts by ferries") __4. November 2021', []),
     ('[admin](/author/admin/ "Posts by admin") __4. November 2021', []),
     ('[courier](https://courier.example/author/courier/ "Posts by courier") __4. November 2021', []),
+    # near misses: a desk's shared login, the login a hosting service set up
+    ('[news-desk](/author/news-desk/ "Posts by news-desk") __4. November 2021', []),
+    ('[webdesk](/author/webdesk/ "Beiträge von webdesk") __4. November 2021', []),
+    ('[kinsta](/author/kinsta/ "Posts by kinsta") __4. November 2021', []),
 ])
 def test_the_title_of_a_link_to_the_writers_posts(row, expected):
     assert authors(f"# {HEADLINE}\n\n{row}\n\n{STORY}\n\n{STORY}\n\n{LAST}\n") == expected
