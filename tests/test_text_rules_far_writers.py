@@ -220,7 +220,8 @@ KOREAN_STORY = ("섬을 잇는 여객선 승무원들이 화요일 아침 운항
 
 @pytest.mark.parametrize("closing, expected", [
     ("홍길동 기자 hong@example.org", ["홍길동"]),
-    ("김영희 기자 younghee@example.org  \n  \n**![광고](ad.gif)**", ["김영희"]),
+    # the page's share and print buttons right under it
+    ("김영희 기자 younghee@example.org\n\n[공유하기](/share/) [인쇄](/print/)", ["김영희"]),
     # near misses: no address (a name and a title are one signal), under a list item, not under
     # the story's paragraph
     ("홍길동 기자", []),
