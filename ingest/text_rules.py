@@ -2587,9 +2587,10 @@ _WORK_LABEL = re.compile(r"\W*(?i:words|text|texte|texto|testo|tekst|story|repor
 def _name_before_affiliation(text: str) -> list[str]:
     """"Ann Lee, Institute for Marine Research, Porto": after a writer's label, one name and
     then, after a comma, where the writer works (words in lower case among it, so no list of
-    names). The name is the writer's; two names before the comma are none of this shape."""
-    head, comma, _ = text.partition(",")
-    names = names_in(head) if comma else []
+    names). The name is the writer's; two names before the comma are none of this shape, nor
+    is a clause after it ("Ann Lee, who wrote the report, ...": someone the story is about)."""
+    head, comma, rest = text.partition(",")
+    names = names_in(head) if comma and rest.strip()[:1].isupper() else []
     return names if len(names) == 1 and names[0] == " ".join(head.split()) else []
 
 

@@ -242,6 +242,8 @@ def test_a_korean_reporters_sign_off_under_the_story(closing, expected):
     ("Text: Greta Vogt, die Fähre und die Insel", []),
     ("Author: Mara Olsen and Nils Berg of the island desk, Bergen", []),
     ("Author: Mara Olsen for the island desk", []),
+    # near miss: a clause about the person after the comma, not where the writer works
+    ("Author: Mara Olsen, who wrote the council's report, Institute for Island Studies", []),
 ])
 def test_a_writers_label_with_the_writers_affiliation(signed, expected):
     assert authors(f"# {HEADLINE}\n\n{STORY}\n\n{LAST}\n\n{signed}\n") == expected
