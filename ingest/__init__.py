@@ -4,7 +4,7 @@ import sys
 
 # Recorded with every source (sources.extractor): a failed input is tried again only when this
 # or trafilatura's version changed, so raise it with every change to what extraction finds.
-__version__ = "0.3.6"
+__version__ = "0.3.7"
 
 
 def import_sqlite_utils():
