@@ -1361,15 +1361,6 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 if rules.ends_with_by(line) and i + 1 < len(lines):
                     add(rules.names_in(lines[i + 1].text), i + 1, "tail:name_after_by")
         if not found:
-            names, i = _writer_in_field_list(lines, listed)
-            add(names, i, "field_list")
-        if not found:
-            names, i = _signature_over_rights_notice(lines, body_at, listed)
-            add(names, i, "signature_over_rights_notice")
-        if not found:
-            names, i = _korean_sign_off(lines, body_at, listed)
-            add(names, i, "korean_sign_off")
-        if not found:
             for i in tail:
                 people = rules.people_of_bio(lines[i]) if i not in listed else []
                 if people:
@@ -1441,114 +1432,6 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     used = {i for i in used if not rules.cjk_dateline_reporters(lines[i])
             and not rules.is_korean_dateline(lines[i])}
     return found, organisation, used, source, rule_of
-
-
-FIELD_LIST_GAP = 2  # the most lines between a writer's field and the date's in one list
-
-
-def _writer_in_field_list(lines: list[Line], listed: set[int]) -> tuple[list[str], int]:
-    """The writer's field of a list of the post's details ("**Date** 04.11.2021" / "**Author**
-    Ann Lee"), anywhere in the page: such a list stands above or below the story, or in a box
-    beside it, past the tail's few lines. Read only beside the date's field (rules.date_field),
-    not among the other stories listed below the story, and not in a list of a work's or an
-    event's details (rules.work_field: a review's box names the book's author and its day)."""
-    # (The date's fields first, the cheaper test: the writer's is read only beside one.)
-    dated = [j for j in range(len(lines)) if j not in listed and rules.date_field(_field_line(lines, j))]
-    beside = {i for j in dated for i in range(max(0, j - FIELD_LIST_GAP), min(len(lines), j + FIELD_LIST_GAP + 1))}
-    for i in sorted(beside - set(dated) - listed):
-        if (names := rules.writer_field(_field_line(lines, i))) \
-                and not any(rules.work_field(_field_line(lines, j)) for j in _field_list_around(lines, i)):
-            return names, i
-    return [], 0
-
-
-def _field_list_around(lines: list[Line], i: int) -> range:
-    """The lines of the list of fields that line i is one of: the field lines, list items and
-    values wrapped under their labels next to it, up to a line of another kind."""
-    def in_list(j: int) -> bool:
-        return (lines[j].item or lines[j].wrapped or rules.field_of(lines[j]) is not None) \
-            and not rules.is_paragraph(lines[j])
-    top, bottom = i, i
-    while top > 0 and in_list(top - 1):
-        top -= 1
-    while bottom + 1 < len(lines) and in_list(bottom + 1):
-        bottom += 1
-    return range(top, bottom + 1)
-
-
-SIGNATURE_WORDS = 6  # "Von Ann Lee", "Par Ann de la Tour": a label and a name, no more
-# The lines below the signature the notice may be on: the next, or the one after it, where the
-# publication's name or its issue stands over the notice, as a footer sets it.
-SIGNATURE_NOTICE_LINES = 2
-PULL_QUOTE_WORDS = 8  # a sentence set as a heading between the story's paragraphs, not a section's name
-# The "by" a closing signature opens with, in the languages the rules read (no wire story's
-# "Reporting by A; editing by B": its credits name helpers beside the writers).
-_SIGNATURE_LABEL = re.compile(r"\W{0,3}(?i:by|von|par|por|door|di)\s")
-# The rights notice a publisher sets under its story, in the languages the rules read.
-_RIGHTS_NOTICE = re.compile(r"©|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits réservés\b|"
-                            r"\btodos los derechos reservados\b|\btutti i diritti riservati\b|"
-                            r"\balle rechten voorbehouden\b", re.I)
-
-
-def _signature_over_rights_notice(lines: list[Line], body_at: int | None, listed: set[int]) -> tuple[list[str], int]:
-    """"Von Ann Lee" / "Alle Rechte vorbehalten": a story signed on a short line of its own,
-    right over the publisher's rights notice, where the page goes on with its furniture below
-    (issue lines, share buttons, other stories) so that the sign-off is not in the tail. Only
-    with the notice below: a short "By" line in the story's middle is a quotation's source or a
-    teaser's byline, and a line under a quotation names its source. Right under a paragraph of
-    the story (or a sentence it sets as a heading, a pull quote), and above the first heading
-    after it: under the comments heading or a list's, a reader's or another story's "by"."""
-    if body_at is None:
-        return [], 0
-    for i in range(body_at + 1, len(lines)):
-        line = lines[i]
-        if line.heading and not _pull_quote(line) or rules.opens_comments(line) \
-                or _COMMENTS_COUNT.fullmatch(line.text.strip(" *:#")):
-            break
-        if i in listed or line.heading or line.item or line.words > SIGNATURE_WORDS \
-                or not _SIGNATURE_LABEL.match(line.text) or _in_block_quote(line) or _in_block_quote(lines[i - 1]) \
-                or not (rules.is_paragraph(lines[i - 1]) or _pull_quote(lines[i - 1])):
-            continue
-        below = range(i + 1, min(len(lines), i + 1 + SIGNATURE_NOTICE_LINES))
-        if not any(_RIGHTS_NOTICE.search(lines[j].text) and lines[j].words <= FOOTER_NOTICE_WORDS for j in below):
-            continue
-        if rules.is_paragraph(lines[i + 1]) or _under_teaser(lines, i):
-            continue
-        if names := rules.byline_by(line):
-            return names, i
-    return [], 0
-
-
-def _pull_quote(line: Line) -> bool:
-    """A heading that is a sentence ("#### The crossing took four hours. Nobody complained."):
-    a quotation the page pulls out of the story, not a section's name nor a comments heading."""
-    return bool(line.heading and line.words >= PULL_QUOTE_WORDS
-                and re.search(r"[.!?…]['\"”’»)]{0,2}$", line.text.strip()))
-
-
-def _korean_sign_off(lines: list[Line], body_at: int | None, listed: set[int]) -> tuple[list[str], int]:
-    """"홍길동 기자 hong@example.org": a Korean reporter's sign-off, the name, the title and the
-    reporter's address, on a line of its own right under the story's last paragraph, where the
-    page goes on below so that it is not in the tail. (The title and the address are the two
-    signals: a Hangul name has no capitals.)"""
-    if body_at is None:
-        return [], 0
-    for i in range(body_at + 1, len(lines)):
-        line = lines[i]
-        if i in listed or line.heading or line.item or "@" not in line.text or not rules.is_paragraph(lines[i - 1]):
-            continue
-        if names := rules.korean_byline(line):
-            return names, i
-    return [], 0
-
-
-def _field_line(lines: list[Line], i: int) -> Line:
-    """Line i, with the line below run onto it when it is a field's label alone and the value
-    was wrapped under it ("* **Date**" / "04.11.2021", as one converter sets a list of fields)."""
-    field = rules.field_of(lines[i])
-    if field and not field[1] and i + 1 < len(lines) and lines[i + 1].wrapped:
-        return rules.joined(lines[i], lines[i + 1])
-    return lines[i]
 
 
 # A count and its one word on a line of their own, the heading of the comments in any language
@@ -1708,10 +1591,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
     if names := rules.cjk_dateline_reporters(line) or rules.korean_byline(line):
         add(names, i, "cjk_byline")
         return i
-    if line.words > 30 and not rules.is_caption(line):
-        add(rules.author_link_opening_row(line), i, "author_link_opening_row")
-        return i
-    if line.words > 30 or rules.is_caption(line) or rules.credited_caption(line, lines[i + 1] if i + 1 < len(lines) else None):
+    if line.words > 30 or rules.is_caption(line):
         return i
     # A byline wrapped onto a second line ("By Ann Lee and Tom" / "Park"): read the two as one
     # when that names more people.
@@ -1750,7 +1630,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
         add(people, i, "byline_with_organisation")
     else:
         names, rule = _first_rule(line, rules.byline_by, rules.byline_label, rules.author_links,
-                                  rules.name_with_date, rules.lone_author, rules.login_byline, rules.posts_by_link)
+                                  rules.name_with_date, rules.lone_author, rules.login_byline)
         add(names, i, rule)
     people = each_with_role or people
     if not people and i != title_at:

@@ -2118,8 +2118,6 @@ _NOT_NAME_WORDS = {
     # is a surname, and stays a name's word)
     "popular", "related", "picks", "articles", "stories", "edition", "admin", "user", "writers",
     "reporters", "illustration", "european", "union", "market", "check",
-    # (a blog's archive of its posts, a heading over its months: "Blog Archives", "Archiv der Beiträge")
-    "archive", "archives", "archiv",
     # the institutions, companies and events that sign a press release or a notice above its
     # date ("Harbor Museum", "Bay Ferry Company", "Lisbon Police", "Harbor Summit"), and a
     # column's own name ("Lisbon Diary"; "Ask Ann Lee" in _is_person: "Ask" is a surname too)
@@ -2219,16 +2217,7 @@ _NEW_IN_OTHER_LANGUAGES = {"neue", "neues", "neuen", "nouveau", "nouvelle", "nou
                            "nueva", "nuevos", "nuevas"}
 
 
-# A post's closing greeting on a line of its own, "Viel Spaß", "Liebe Grüße" - no one's name,
-# however capitalised; the whole phrase, its words being surnames too ("Laurent Viel", "Anna
-# Gruss"). (Casefolded: "ß" is "ss".)
-_CLOSING_GREETING = re.compile(r"viel(?:e)?\s+spass\b|(?:liebe|herzliche|viele|beste|schöne|freundliche)n?\s+"
-                               r"gr(?:ü|ue|u)ss?en?\b")
-
-
 def _is_person(name: str) -> bool:
-    if _CLOSING_GREETING.match(name.casefold()):
-        return False
     words = name.split()
     if words and (words[0] in _OFFICE_ABBREVIATIONS or words[0].casefold() in _OFFICE_WORDS):
         return False
@@ -2575,11 +2564,6 @@ def byline_label(line: Line) -> list[str]:
                           line.text.strip())
     if not match and titled:
         return _cjk_names(titled.group(1))
-    # "編集委員 山田太郎", "特派員 佐藤花子": a Japanese or Chinese paper's staff title before the
-    # name, a space between them (the title is the label; without the space it is one word).
-    staff = re.fullmatch(rf"(?:編集委員|論説委員|解説委員|特派員|特派员|記者|记者)\s+({_CJK_NAME})", line.text.strip())
-    if not match and staff:
-        return _cjk_names(staff.group(1))
     # "Photos: Tom Park | Words: Ann Lee": the pictures' credit first, the writer's label in a
     # field of its own after it.
     if not match and credits_writer_after_others(line.text):
@@ -2602,23 +2586,8 @@ def byline_label(line: Line) -> list[str]:
         return cjk
     if any(word[:1].islower() and word not in _JOINING_WORDS and not _GLUED_WORD.fullmatch(word)
            for word in names.split()):
-        # (Only after a person's label: "Story: Harbour Blues, a tale of ..." names a work.)
-        return [] if _WORK_LABEL.match(match.group(0)) else _name_before_affiliation(names)
+        return []
     return names_in(names)
-
-
-# The labels of a credit that may name a work rather than a person: "Story:", "Text:", "Words:".
-_WORK_LABEL = re.compile(r"\W*(?i:words|text|texte|texto|testo|tekst|story|reporting)\b")
-
-
-def _name_before_affiliation(text: str) -> list[str]:
-    """"Ann Lee, Institute for Marine Research, Porto": after a writer's label, one name and
-    then, after a comma, where the writer works (words in lower case among it, so no list of
-    names). The name is the writer's; two names before the comma are none of this shape, nor
-    is a clause after it ("Ann Lee, who wrote the report, ...": someone the story is about)."""
-    head, comma, rest = text.partition(",")
-    names = names_in(head) if comma and rest.strip()[:1].isupper() else []
-    return names if len(names) == 1 and names[0] == " ".join(head.split()) else []
 
 
 # A credit's or a byline's opening: "By ...", "Photography by ...", "Reviewed by ...", whoever
@@ -3017,81 +2986,6 @@ def author_links(line: Line) -> list[str]:
     return names
 
 
-# The title a blog platform sets on the link to a writer's posts: "Posts by annlee", "Beiträge
-# von annlee", "Articles par annlee" - a word or two, "by", and the link's own words again.
-_POSTS_BY_TITLE = re.compile(r"(?:[^\W\d_]+\s+){1,2}(?i:by|von|par|door|van|di|por)\s+(.+)")
-# (The title's search stops at the next bracket: a line of thousands of "[" and one quote would
-# have each try read the quote's run to the end.)
-_LINK_WITH_TITLE = re.compile(r"\[([^\[\]]+)\]\(\s*<?([^()\s<>]+)>?\s+\"([^\"\[\]]*)\"\s*\)")
-POSTS_BY_LINE_WORDS = 40  # a byline row's words, its date and sections beside the link
-
-
-def posts_by_link(line: Line) -> list[str]:
-    """"[annlee](/author/annlee/ "Posts by annlee")": the writer's login or name, one word in
-    any case, when three signals agree: a link to an author's page, its title saying it lists
-    a writer's posts, and the title naming the link's own words (a tag's or a menu's link has
-    another title). A login of no writer ("admin") or the site's own name is not taken."""
-    if line.words > POSTS_BY_LINE_WORDS or '"' not in line.raw:
-        return []
-    for text, target, title in _LINK_WITH_TITLE.findall(line.raw):
-        text = text.strip()
-        match = _POSTS_BY_TITLE.fullmatch(title.strip())
-        if not (match and match.group(1).strip().casefold() == text.casefold() and _AUTHOR_PATH.search(target)):
-            continue
-        if re.fullmatch(r"[^\W_][\w.-]{1,30}", text):
-            host = re.match(r"(?:https?:)?//([^/?#]+)", target)
-            house = bool(host and text.casefold() in host.group(1).casefold())
-            return [] if _login_of_no_writer(text) or house else [LoneName(text)]
-        return names_in(text)
-    return []
-
-
-# A picture's credit field closing a caption, in the languages the rules read: "• Crédits :
-# Harbour Pictures", "| Foto: Tom Park", "Photo: Tom Park".
-_CREDIT_FIELD = re.compile(r"(?:^|[•·|])\s*(?i:photograph|photo|picture|image|illustration|crédit|credit|foto|"
-                           r"fotografía|bild|quelle)s?\s*:\s*[^.:•·|]{2,80}$")
-
-
-def credited_caption(line: Line, below: Line | None) -> bool:
-    """"Jean at the quay, by Tom Park • Crédits : Harbour Pictures": a caption's words, then "by"
-    and a name, and a picture's credit field closing the line or alone on the line below: the
-    "by" names the maker of the picture (or of the painting it shows), not the story's writer.
-    (Not a byline's date before "by": "June 3, 2019 by Ann Lee | Photo: Tom Park".)"""
-    match = _BY.search(line.text)
-    if not match or len(line.text[: match.start()].split()) < 3 or FULL_DATE.search(line.text[: match.start()]):
-        return False
-    return bool(_CREDIT_FIELD.search(line.text)
-                or below is not None and below.words <= 8 and _CREDIT_FIELD.match(below.text.strip()))
-
-
-ROW_LEAD_WORDS = 8  # the words of a row of details up to its writer's link, its date's among them
-ROW_TAG_LINKS = 2  # the fewest links after the writer's that make the row a post's details
-_ROW_LINK = re.compile(r"!?\[[^\[\]]*\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
-
-
-def author_link_opening_row(line: Line) -> list[str]:
-    """"[June 3, 2019](/2019/06/post/) [Ann Lee](/author/ann-lee/) [Port](/tag/port/), [Ferries]
-    (/tag/ferries/), ...": a post's row of details, too long for a byline (its tags run on), whose
-    writer's link comes right after its date. Taken where three signals agree: the link goes to
-    an author's page, nothing but links stands before it within the row's first words (a date
-    among them, a post's stamp), and more links follow it (the tags). A story's sentence that
-    links someone's page has its own words before the link."""
-    for k, (text, target) in enumerate(line.links):
-        if not _AUTHOR_PATH.search(target):
-            continue
-        at = line.text.find(text.strip())
-        opens = line.raw.find(f"]({target}")
-        if at < 0 or opens < 0 or len(line.links) - k - 1 < ROW_TAG_LINKS:
-            return []
-        # (The raw line before the writer's link, its links taken out: marks and icons only.)
-        before = _ROW_LINK.sub(" ", line.raw[:line.raw.rfind("[", 0, opens)])
-        lead = line.text[:at + len(text.strip())]
-        if re.search(r"[^\W_]", before) or count_words(lead) > ROW_LEAD_WORDS or not full_dates(line.text[:at]):
-            return []
-        return names_in(text)
-    return []
-
-
 def lone_author(line: Line) -> list[str]:
     """"By [Marlo](/author/marlo)": a one-word name (a pen name, a blogger's first name) is
     taken only when two signals give it as the writer: the "By" before it and the link to an
@@ -3141,11 +3035,6 @@ _SYSTEM_ACCOUNTS = ACCOUNT_WORDS | {
     "guestpost", "guestauthor", "guestwriter", "guestblogger", "guestcontributor", "gastautor", "gastautorin",
     "gastbeitrag", "leserreporter", "leserreporterin", "leserbrief", "pressrelease", "pressreleases",
     "pressemitteilung", "presse", "press", "communiqué", "comunicado", "comunicato",
-    # a desk's shared login ("newsdesk", "news-desk", "webdesk") and the login a hosting service
-    # or its set-up leaves as the posts' author
-    "newsdesk", "webdesk", "onlinedesk", "citydesk", "sportsdesk", "newsteam", "webteam", "onlineteam",
-    "webredaktion", "onlineredaktion", "redaktionsteam", "wpengine", "kinsta", "siteground", "bluehost",
-    "hostgator", "hostinger", "godaddy", "cpanel", "plesk", "hosting", "webhost", "installer", "setup",
 }
 
 
@@ -3203,75 +3092,6 @@ def login_byline(line: Line) -> list[str]:
 # The date forms a whole "By" line may end with, and the words of a date that are no name.
 _WHOLE_DATES = (FULL_DATE, _DOTTED_DATE, _YEAR_FIRST, _FOREIGN_DATE)
 _CALENDAR_WORDS = set(WEEKDAYS.split("|")) | set(MONTHS)
-
-
-# --- a page's list of the post's fields --------------------------------------------------
-
-# A page's list of the post's details, each a label and its value ("**Date** 04.11.2021" /
-# "**Author** Ann Lee" / "**Keywords** ..."), the label in bold or before a colon, often set
-# below the story, far from the headline. The writer's labels and the date's: a writer's field
-# is read only beside a date's (an "Author" field alone is as often a book's, in a review's box
-# of its details, or a quotation's source). ("Written by" is no writer's label here: a review's
-# box gives the book's writer so, "**Written by** A" / "**Published** 1978-03-12".)
-_WRITER_FIELD_LABELS = r"authors?|autor(?:in|en)?|autora|auteur(?:e|s)?|autore|autori|writers?"
-_DATE_FIELD_LABELS = (r"date|dated|published|posted|datum|veröffentlicht|erschienen|data|fecha|publicado|"
-                      r"publié(?:\s+le)?|pubblicato|gepubliceerd")
-_DETAIL_FIELD = re.compile(r"^\W{0,3}?(?:[*+-]\s+)?(?:(\*\*|__)\s*([^*_:]{2,24}?)\s*:?\s*\1\s*:?|"
-                           r"([^:*_\[\]()]{2,24}?)\s*:)\s*(.*)$")
-# (Unmarked, as a plain text's list sets it, "* Date 04.11.2021": the labels of the two lists only.)
-_UNMARKED_FIELD = re.compile(rf"({_WRITER_FIELD_LABELS}|{_DATE_FIELD_LABELS})\s", re.I)
-_ISO_DATE = re.compile(r"\b\d{4}-[01]\d-[0-3]\d\b")
-FIELD_WORDS = 20  # a field's label and value; a longer line is prose that opens with a label
-
-
-def field_of(line: Line) -> tuple[str, str] | None:
-    """The label and the value of a field line ("**Author** Ann Lee", "Datum: 04.11.2021", a
-    list item "Date 04.11.2021"): the label folded, the value as a reader sees it (empty where
-    a converter set it on the line below, "* **Date**" / "04.11.2021")."""
-    if line.words > FIELD_WORDS:
-        return None
-    match = _DETAIL_FIELD.match(line.raw.strip())
-    if match:
-        label = match.group(2) or match.group(3)
-    elif line.item and (match := _UNMARKED_FIELD.match(line.text.strip())):
-        label = match.group(1)
-    else:
-        return None
-    label = re.sub(r"\s+", " ", label.strip()).casefold()
-    # (The value from the line's own text, without the label: links keep their words there.)
-    value = re.sub(rf"^\W*{re.escape(label)}\W*", "", line.text.strip(), flags=re.I)
-    return label, value.strip()
-
-
-def date_field(line: Line) -> bool:
-    """"**Date** 04.11.2021", "Published: March 3, 2019": a field of the post's day."""
-    field_ = field_of(line)
-    return bool(field_ and re.fullmatch(_DATE_FIELD_LABELS, field_[0])
-                and (_ISO_DATE.search(field_[1]) or any(form.search(field_[1]) for form in _WHOLE_DATES)))
-
-
-# The fields of a work's or an event's details, in the languages the rules read: a list with
-# one of them is a review's box for a book, a record or a show, or an event's, and its author
-# or date is the work's ("* Auteur : A" / "* Publié le : 12/03/1947" / "* Éditeur : B").
-_WORK_FIELD_LABELS = (r"publisher|publishing\s+house|verlag|[ée]diteur|editore|editorial|uitgever(?:ij)?|isbn|"
-                      r"pages|seiten|pagine|p[áa]ginas|pagina's|price|preis|prix|precio|prezzo|prijs|"
-                      r"title|titel|titre|t[íi]tulo|titolo|book|buch|livre|libro|boek|"
-                      r"place|ort|lieu|lugar|luogo|venue|location|veranstaltungsort|speakers?|referent(?:in)?")
-
-
-def work_field(line: Line) -> bool:
-    """"**Publisher** B", "Seiten: 320": a field of a work's or an event's details."""
-    field_ = field_of(line)
-    return bool(field_ and re.fullmatch(_WORK_FIELD_LABELS, field_[0]))
-
-
-def writer_field(line: Line) -> list[str]:
-    """"**Author** Ann Lee", "Autor: Ann Lee": the names in a writer's field (see _DETAIL_FIELD),
-    read as a writer's label is."""
-    field_ = field_of(line)
-    if not field_ or not re.fullmatch(_WRITER_FIELD_LABELS, field_[0]):
-        return []
-    return byline_label(Line(raw=f"Author: {field_[1]}", text=f"Author: {field_[1]}"))
 
 
 # Anchored where a run of separators, and then a run of the address's own letters, begins,
