@@ -143,8 +143,9 @@ def add_query_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("name_has_words", 2, _name_has_words, deterministic=True)
     conn.create_function("same_address_key", 1, _same_address_key, deterministic=True)
     conn.create_function("opening", 1, opening, deterministic=True)
-    conn.create_function("readable_snippet", 2, readable_snippet, deterministic=True)
     conn.create_function("utc_seen", 1, utc_seen, deterministic=True)
+    # Registered last: _has_query_functions takes it being there for all of them being there.
+    conn.create_function("readable_snippet", 2, readable_snippet, deterministic=True)
 
 
 def utc_seen(value):
