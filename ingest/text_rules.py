@@ -2219,8 +2219,8 @@ _NEW_IN_OTHER_LANGUAGES = {"neue", "neues", "neuen", "nouveau", "nouvelle", "nou
 # "Het Verslag") and no one's name: a two-word headline was read as a writer's name, and the
 # story under it was taken for the headline. (Only as the first word, and not the articles that
 # are names too: "Una", "Uma" and "Uno" are given names, "Le", "Lo", "El", "La" and "Les" open
-# names as well, "Das" and "Den" are surnames.)
-_ARTICLE_IN_OTHER_LANGUAGES = {"ein", "eine", "einen", "einem", "eines", "der", "die", "dem", "des",
+# names as well, "Das" and "Den" are surnames, "Des" a given name.)
+_ARTICLE_IN_OTHER_LANGUAGES = {"ein", "eine", "einen", "einem", "eines", "der", "die", "dem",
                                "un", "une", "unos", "unas", "um", "il", "gli", "een", "het"}
 
 

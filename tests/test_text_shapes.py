@@ -3476,7 +3476,7 @@ def test_new_in_other_languages_is_no_name_word(text, expected):
     ("Une Enquête", False), ("Un Rapport", False), ("Het Verslag", False), ("Een Haven", False),
     ("Il Porto", False),
     # near misses: given names that are articles too; the article after a given name
-    ("Una Lee", True), ("Uma Park", True), ("Ann Der", True),
+    ("Una Lee", True), ("Uma Park", True), ("Ann Der", True), ("Des Lynam", True),
 ])
 def test_an_article_of_another_language_opens_no_name(text, expected):
     assert rules.is_name_line(line(text)) is expected
