@@ -2215,6 +2215,13 @@ def without_offices(names: str) -> str:
 # Donne"), never a name; after a given name it is a surname ("Germain Nouveau"; "Neuer" too).
 _NEW_IN_OTHER_LANGUAGES = {"neue", "neues", "neuen", "nouveau", "nouvelle", "nouveaux", "nouvelles", "nuevo",
                            "nueva", "nuevos", "nuevas"}
+# Articles of other languages, which open a headline ("Ein Bericht", "Der Hafen", "Une Enquête",
+# "Het Verslag") and no one's name: a two-word headline was read as a writer's name, and the
+# story under it was taken for the headline. (Only as the first word, and not the articles that
+# are names too: "Una", "Uma" and "Uno" are given names, "Le", "Lo", "El", "La" and "Les" open
+# names as well, "Das" and "Den" are surnames, "Des" a given name.)
+_ARTICLE_IN_OTHER_LANGUAGES = {"ein", "eine", "einen", "einem", "eines", "der", "die", "dem",
+                               "un", "une", "unos", "unas", "um", "il", "gli", "een", "het"}
 
 
 def _is_person(name: str) -> bool:
@@ -2226,7 +2233,7 @@ def _is_person(name: str) -> bool:
     # ("An" opens a title as a determiner; after a given name it is one: "Nguyen Van An", "Li An".)
     if "an" in keys and words[0].casefold() != "an":
         keys.discard("an")
-    if words and words[0].casefold() in _NEW_IN_OTHER_LANGUAGES:
+    if words and words[0].casefold() in _NEW_IN_OTHER_LANGUAGES | _ARTICLE_IN_OTHER_LANGUAGES:
         return False
     if keys & (_NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS) or name.casefold() in _INSTITUTION_NAMES:
         return False

@@ -3470,6 +3470,32 @@ def test_new_in_other_languages_is_no_name_word(text, expected):
     assert rules.is_name_line(line(text)) is expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # fail before: an article of another language opening a two-word headline
+    ("Ein Bericht", False), ("Eine Reportage", False), ("Der Hafen", False), ("Die Fähre", False),
+    ("Une Enquête", False), ("Un Rapport", False), ("Het Verslag", False), ("Een Haven", False),
+    ("Il Porto", False),
+    # near misses: given names that are articles too; the article after a given name
+    ("Una Lee", True), ("Uma Park", True), ("Ann Der", True), ("Des Lynam", True),
+])
+def test_an_article_of_another_language_opens_no_name(text, expected):
+    assert rules.is_name_line(line(text)) is expected
+
+
+_GERMAN_STORY = ("Die Gemeinde hat am Montag beschlossen, die alte Fähre bis zum Frühjahr instand zu setzen, "
+                 "weil der Rumpf seit Jahren rostet und der Verkehr am Hafen wächst.")
+
+
+@pytest.mark.parametrize("headline", ["Ein Bericht", "Ein Zitat", "Der Bericht", "Une Enquête", "Het Verslag",
+                                      # near misses, read before as well
+                                      "Bericht heute", "A report", "Ein Bericht über Wasser"])
+def test_a_short_headline_opening_with_an_article_over_its_story(headline):
+    # fail before: the headline was read as a writer's name, the story under it as the
+    # headline, and the text had no body
+    article = parse(f"{headline}\n\n{_GERMAN_STORY}\n", False)
+    assert (article.title, article.body) == (headline, _GERMAN_STORY)
+
+
 @pytest.mark.parametrize("header", ["Ann Lee\nAnn Lee\nStaff Writer\nTom Park\nTom Park\nStaff Writer",
                                     "Ann Lee\n\nAnn Lee\n\nStaff Writer\n\nTom Park\n\nTom Park\n\nStaff Writer"])
 def test_two_writers_each_with_a_profile_card_are_no_list_of_entries(header):
