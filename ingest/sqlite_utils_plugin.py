@@ -1,4 +1,4 @@
-"""The archive's one SQL function of its own for sqlite-utils, installed with the package.
+"""The archive's SQL functions for sqlite-utils, installed with the package.
 
 The search index reads each article through cjk_index_text (ingest/cjk.py, schema/0021), so a
 connection without it cannot change an article, nor read the index's text (snippet(),
@@ -10,8 +10,10 @@ point (pyproject.toml) that way keeps working. The sqlite3 shell has no such hoo
 from sqlite_utils import hookimpl
 
 from .cjk import add_index_function
+from .search import add_query_functions
 
 
 @hookimpl
 def prepare_connection(conn):
     add_index_function(conn)
+    add_query_functions(conn)

@@ -191,3 +191,21 @@ def test_sqlite_utils_reads_snippets_and_changes_articles_through_the_plugin(arc
     conn = sqlite3.connect(copy)
     add_query_functions(conn)
     assert conn.execute("select count(*) from articles_fts where articles_fts match '\"東 山 で 地 震\"'").fetchone() == (1,)
+
+
+def test_sqlite_utils_runs_a_saved_querys_functions_through_the_plugin(archive, tmp_path):
+    """A saved query's SQL, copied into `sqlite-utils`, has the functions it calls (escape_fts,
+    utc_seen, byline_key, readable_snippet): before, only cjk_index_text came with the plugin, and
+    such SQL failed there with "no such function"."""
+    from importlib.metadata import entry_points
+
+    from click.testing import CliRunner
+    from sqlite_utils.cli import cli as sqlite_utils_cli
+
+    if not any(point.value == "ingest.sqlite_utils_plugin" for point in entry_points(group="sqlite_utils")):
+        pytest.skip("the package is not installed (pip install -e .): its entry points are not registered")
+    sql = ("select escape_fts('harbour strike*') as q, utc_seen('2026-01-01T00:00:00.500Z') as seen, "
+           "byline_key('[\"Zoë Lee\", \"Ann Park\"]') = byline_key('[\"Ann Park\", \"Zoe Lee\"]') as same")
+    result = CliRunner().invoke(sqlite_utils_cli, ["query", str(archive), sql])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == [{"q": '"harbour" "strike"*', "seen": "2026-01-01T00:00:00", "same": 1}]
